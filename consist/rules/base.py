@@ -1,0 +1,87 @@
+"""The Rule protocol: what every rule module provides, and the context it is given.
+
+A rule sees one candidate ``Pair`` and the precomputed features of its two claims
+(through ``RuleContext``). It loads no models and does no I/O; it yields ``Violation``
+values, which ``api`` turns into findings with ids, topics and claim references.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from consist.types import Claim, ClaimFeatures, Pair
+
+SEVERITIES = ("low", "medium", "high")
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    """What a rule may look at besides the pair: every claim's features, by claim id."""
+
+    features: Mapping[str, ClaimFeatures]
+    entity_aliases: Mapping[str, str] = field(default_factory=dict)
+
+    def of(self, claim: Claim) -> ClaimFeatures:
+        return self.features.get(claim.id) or ClaimFeatures(claim_id=claim.id)
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One disagreement a rule found in a pair.
+
+    ``key`` names what was compared (a measure, a predicate, an event) so that the same
+    disagreement found through two pairs of claims can be told apart from another one.
+    ``claims`` defaults to the pair's two claims.
+    """
+
+    severity: str
+    confidence: float
+    summary: str
+    explanation: str
+    key: str = ""
+    claims: tuple[Claim, ...] = ()
+
+
+class Rule:
+    """Base class. Subclasses set the class attributes and implement ``check``.
+
+    The class docstring is the rule's user-facing documentation: a summary line, then
+    the sections *What it flags*, *Why*, *Flagged* and *Not flagged*.
+    """
+
+    code: ClassVar[str] = ""
+    name: ClassVar[str] = ""
+    kind: ClassVar[str] = ""
+    status: ClassVar[str] = "stable"
+    default_options: ClassVar[Mapping[str, Any]] = {}
+
+    def __init__(self, options: Mapping[str, Any] | None = None) -> None:
+        unknown = set(options or {}) - set(self.default_options)
+        if unknown:
+            raise ValueError(f"{self.code}: unknown option(s) {', '.join(sorted(unknown))}")
+        self.options: dict[str, Any] = {**self.default_options, **(options or {})}
+
+    def check(self, pair: Pair, ctx: RuleContext) -> Iterator[Violation]:
+        raise NotImplementedError
+
+
+def who(claim: Claim) -> str:
+    """'NIS (via Associated Press, 2025-01-13)': who holds a claim, where and when.
+
+    The outlet is named as the channel, not as a party, when a speaker is known.
+    """
+    date = claim.published or "undated"
+    if claim.published and claim.published_approx:
+        date = f"about {claim.published}"
+    if claim.speaker and claim.outlet:
+        return f"{claim.speaker} (via {claim.outlet}, {date})"
+    return f"{claim.speaker or claim.outlet or claim.path} ({date})"
+
+
+def later_of(a: Claim, b: Claim) -> Claim | None:
+    """The claim whose document is dated later, or None when undated or the same date."""
+    if not a.published or not b.published or a.published == b.published:
+        return None
+    return a if a.published > b.published else b
