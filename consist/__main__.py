@@ -1,0 +1,3 @@
+from consist.cli import main
+
+main()

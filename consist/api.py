@@ -1,0 +1,271 @@
+"""The Python API, and the only module that knows the order of the pipeline's stages.
+
+documents -> claims -> features -> embeddings -> topic groups -> candidate pairs ->
+rules -> findings -> report. ``check`` runs them all; ``compare`` runs the rules on
+two texts treated as two sources (no embedding needed: the pair is given).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, TypeVar
+
+import numpy as np
+
+from consist import __version__
+from consist.claims import split_claims
+from consist.config import Config, load_config
+from consist.embed import Embedder, SentenceTransformerEmbedder, embed_texts, set_offline
+from consist.features import compute_features
+from consist.findings import build_findings
+from consist.group import TopicGrouper, topic_labels
+from consist.ingest import read_documents
+from consist.pair import CandidatePairer, comparable
+from consist.rules import Rule, RuleContext, Violation, select_rules
+from consist.store import Store
+from consist.tables import FAMILIES, quantity_tables
+from consist.types import (
+    Claim,
+    ClaimFeatures,
+    Document,
+    DocumentSummary,
+    Finding,
+    Group,
+    InputError,
+    Pair,
+    Report,
+)
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+T = TypeVar("T")
+Progress = Callable[[Iterable[T], str], Iterable[T]]
+
+
+class NoDocumentsError(ValueError):
+    """Nothing readable was found in the paths given (a usage error: exit 2)."""
+
+
+def _no_progress(items: Iterable[T], _label: str) -> Iterable[T]:
+    return items
+
+
+class Checker:
+    """Holds loaded models and selected rules, so that many checks load them once."""
+
+    def __init__(
+        self,
+        config: Config | None = None,
+        *,
+        progress: Progress[Any] | None = None,
+        embedder: Embedder | None = None,
+    ) -> None:
+        self.config = config or Config()
+        set_offline(self.config.allow_download)
+        self.progress: Progress[Any] = progress or _no_progress
+        self.rules: list[Rule] = select_rules(
+            self.config.select, self.config.ignore, self.config.rules
+        )
+        self._embedder = embedder
+        self._nlp: Language | None = None
+
+    # -- models, loaded on first need ------------------------------------------------
+    @property
+    def embedder(self) -> Embedder:
+        if self._embedder is None:
+            self._embedder = SentenceTransformerEmbedder(self.config.model, self.config.batch_size)
+        return self._embedder
+
+    @property
+    def nlp(self) -> Language | None:
+        if self._nlp is None and any(r.kind == "stance" for r in self.rules):
+            from consist.nlp import load_spacy
+
+            self._nlp = load_spacy(self.config.spacy_model)
+        return self._nlp
+
+    # -- check ---------------------------------------------------------------------
+    def check(self, paths: Sequence[str | Path], *, stdin: IO[str] | None = None) -> Report:
+        documents, errors = read_documents(paths, self.config, stdin=stdin)
+        if not documents:
+            detail = f" ({len(errors)} file(s) could not be read)" if errors else ""
+            raise NoDocumentsError(f"no readable document in {', '.join(map(str, paths))}{detail}")
+        claims, warnings = self._claims(documents)
+        features = compute_features(
+            claims, self.nlp, batch_size=self.config.batch_size,
+            progress=lambda items: self.progress(items, "Reading claims"),
+        )
+        checkable = [c for c in claims if _checkable(features[c.id])]
+        pairs, topics = self._pairs(checkable, features)
+        findings = self._run_rules(pairs, features, topics)
+        findings, suppress_warnings = _suppress(findings, claims, self.config)
+        return Report(
+            documents=tuple(_summary(d, claims) for d in documents),
+            findings=findings,
+            errors=tuple(sorted(errors, key=lambda e: (e.path, e.message))),
+            warnings=tuple(warnings) + suppress_warnings + _undated(documents),
+            tables=quantity_tables(claims, features),
+            meta=self._meta(len(claims), len(checkable), len(pairs)),
+        )
+
+    def _claims(self, documents: Sequence[Document]) -> tuple[list[Claim], list[str]]:
+        limit = self.config.max_claims_per_document
+        claims: list[Claim] = []
+        warnings: list[str] = []
+        for document in documents:
+            found = split_claims(document, limit + 1)
+            if len(found) > limit:
+                warnings.append(
+                    f"{document.path}: more than {limit} claims; only the first {limit} were "
+                    "checked (max_claims_per_document)"
+                )
+            claims.extend(found[:limit])
+        return claims, warnings
+
+    def _pairs(
+        self, claims: Sequence[Claim], features: dict[str, ClaimFeatures]
+    ) -> tuple[list[Pair], dict[int, str]]:
+        if len(claims) < 2:
+            return [], {}
+        store = Store(self.config.cache_dir) if self.config.cache else None
+        try:
+            vectors = embed_texts([c.text for c in claims], self.embedder, store)
+        finally:
+            if store:
+                store.close()
+        grouper = TopicGrouper(self.config.distance_threshold, self.config.n_neighbors)
+        labels = grouper.fit_predict(vectors)
+        groups = _groups(claims, labels)
+        by_id = {c.id: c for c in claims}
+        names = topic_labels([[by_id[cid].text for cid in g.claim_ids] for g in groups])
+        topics = {g.id: names[k] for k, g in enumerate(groups)}
+        pairer = CandidatePairer(self.config.n_neighbors, self.config.min_similarity)
+        keys = {c.id: blocking_keys(features[c.id]) for c in claims}
+        return pairer.pairs(claims, vectors, groups, keys), topics
+
+    def _run_rules(
+        self, pairs: Sequence[Pair], features: dict[str, ClaimFeatures], topics: dict[int, str]
+    ) -> tuple[Finding, ...]:
+        ctx = RuleContext(features=features)
+        results: list[tuple[Rule, Pair, Violation]] = []
+        for pair in self.progress(pairs, "Comparing claims"):
+            for rule in self.rules:
+                results.extend((rule, pair, v) for v in rule.check(pair, ctx))
+        return build_findings(results, topics)
+
+    def _meta(self, claims: int, checkable: int, pairs: int) -> dict[str, str]:
+        return {
+            "version": __version__,
+            "model": self.config.model,
+            "rules": ",".join(r.code for r in self.rules),
+            "claims": str(claims),
+            "checkable_claims": str(checkable),
+            "candidate_pairs": str(pairs),
+            "grouping": (
+                f"distance_threshold={self.config.distance_threshold}, "
+                f"n_neighbors={self.config.n_neighbors}, "
+                f"min_similarity={self.config.min_similarity}"
+            ),
+        }
+
+    # -- compare -------------------------------------------------------------------
+    def compare(self, text_a: str, text_b: str) -> tuple[Finding, ...]:
+        """Findings between two texts, treated as two sources on the same (unknown) date."""
+        return next(iter(self.compare_many([(text_a, text_b)])))
+
+    def compare_many(self, rows: Iterable[tuple[str, str]]) -> Iterator[tuple[Finding, ...]]:
+        ctx_features: dict[str, ClaimFeatures]
+        for text_a, text_b in rows:
+            left = _text_claims(text_a, "A")
+            right = _text_claims(text_b, "B")
+            ctx_features = compute_features([*left, *right], self.nlp)
+            pairs = [
+                Pair(a, b, 0, 1.0) for a in left for b in right if comparable(a, b)
+            ]
+            yield self._run_rules(pairs, ctx_features, {0: "pair"})
+
+
+def _text_claims(text: str, name: str) -> tuple[Claim, ...]:
+    lines = tuple(range(1, text.count("\n") + 2))
+    document = Document(id=name, path=name, text=text, lines=lines, source=f"text {name}")
+    claims = split_claims(document)
+    if claims:
+        return claims
+    # Short texts (fewer words than a claim needs) are still compared whole.
+    from consist.types import Span
+
+    return (Claim(f"{name}@0", name, name, text.strip(), Span(0, len(text), 1), None,
+                  f"text {name}", None, context=text.strip()),) if text.strip() else ()
+
+
+def blocking_keys(features: ClaimFeatures) -> frozenset[str]:
+    """Feature keys that put two claims of one topic group in a candidate pair."""
+    keys = set()
+    for q in features.quantities:
+        if q.measure:
+            keys.add("q:" + FAMILIES.get(q.measure, q.measure))
+    keys.update("s:" + s.predicate for s in features.stances)
+    keys.update("e:" + key for key, _ in features.events)
+    return frozenset(keys)
+
+
+def _checkable(features: ClaimFeatures) -> bool:
+    return bool(features.quantities or features.stances or features.events)
+
+
+def _groups(claims: Sequence[Claim], labels: np.ndarray) -> list[Group]:
+    members: dict[int, list[str]] = {}
+    for claim, label in zip(claims, labels, strict=True):
+        members.setdefault(int(label), []).append(claim.id)
+    return [Group(gid, "", tuple(ids)) for gid, ids in sorted(members.items())]
+
+
+def _summary(document: Document, claims: Sequence[Claim]) -> DocumentSummary:
+    return DocumentSummary(
+        path=document.path,
+        title=document.title,
+        source=document.source,
+        published=document.published,
+        claims=sum(1 for c in claims if c.doc_id == document.id),
+        published_approx=document.published_approx,
+    )
+
+
+def _undated(documents: Sequence[Document]) -> tuple[str, ...]:
+    return tuple(
+        f"{d.path}: no published date; relative dates in it are not resolved"
+        for d in documents
+        if not d.published
+    )
+
+
+def _suppress(
+    findings: tuple[Finding, ...], claims: Sequence[Claim], config: Config
+) -> tuple[tuple[Finding, ...], tuple[str, ...]]:
+    from consist.suppress import apply_suppressions
+
+    ignores = {(c.path, c.span.line): c.ignores for c in claims if c.ignores}
+    kept, warnings = apply_suppressions(findings, ignores, config.suppress)
+    return tuple(kept), tuple(warnings)
+
+
+def check(
+    paths: Sequence[str | Path] | str | Path,
+    config: Config | None = None,
+    *,
+    progress: Progress[Any] | None = None,
+) -> Report:
+    """Check documents under ``paths`` and return the report (the CLI's ``check``)."""
+    if isinstance(paths, str | Path):
+        paths = [paths]
+    return Checker(config or load_config(), progress=progress).check(paths)
+
+
+def compare(text_a: str, text_b: str, config: Config | None = None) -> tuple[Finding, ...]:
+    """Findings between two texts (the CLI's ``compare``)."""
+    return Checker(config or Config()).compare(text_a, text_b)
+
+
+__all__ = ["Checker", "NoDocumentsError", "check", "compare"]

@@ -1,0 +1,699 @@
+"""Claim text -> quantities: each number as an interval, with what it counts and when.
+
+The extractor is rule-based and deterministic (no model), because every finding must be
+explainable from the words of the claim. It reads a number, the words that bound or
+soften it ("about", "more than", "between ... and"), its unit, and then what is counted:
+the ``entity`` (soldiers), the ``measure`` (killed, injured, sent ...), whose it is
+(``owner``) and, for facts about one person, the ``holder``. Numbers that are not counts
+(years, dates, ordinals, identifiers, times of day, page furniture) are dropped.
+
+Approximation (the choice the issue leaves open): "about N" widens N by half the
+magnitude of its last significant digit, but at least 10% of N. So "about 300" is
+[250, 350], "about 4,000" is [3500, 4500] and "about 2,700" is [2430, 2970]. Rounded
+figures are read as their rounding says, and no approximate figure is trusted to
+better than 10%.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from consist.extract import quantity_lexicon as lx
+from consist.extract.numbers import NumberMatch, Token, parse_number, tokenize
+from consist.extract.units import currency_before, unit_at
+from consist.types import DateMention, Quantity, TimeScope
+
+_APPROX_WORDS = (
+    "nearly about", "approximately", "about", "around", "roughly", "some", "an estimated",
+    "estimated", "close to", "almost about", "circa", "approx", "approx .", "more or less",
+    "or so",
+)  # fmt: skip
+_LOWER_OPEN = ("more than", "over", "above", "in excess of", "upwards of", "exceeding",
+               "just over", "well over", "greater than")  # fmt: skip
+_LOWER_CLOSED = ("at least", "no fewer than", "no less than", "a minimum of", "minimum of")
+_UPPER_OPEN = ("less than", "fewer than", "under", "below", "just under", "well under")
+_UPPER_CLOSED = ("up to", "at most", "no more than", "as many as", "a maximum of",
+                 "maximum of", "not more than")  # fmt: skip
+_NEAR_BELOW = ("nearly", "almost", "close to nearly")
+_PHONE = re.compile(r"\+?\(?\d{2,4}\)?[-. ]\d{3,4}[-. ]\d{3,4}\b")
+_TIME = re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?|o['’]clock)(?![a-z])", re.I)
+_SCOPE_AT = re.compile(r"(?:as of|as at|by|until|till|through|to date|up to)\s*$", re.I)
+_SCOPE_DURING = re.compile(
+    r"(?:over|in|during|since|throughout|within|for|from|between)"
+    r"(?:\s+the)?(?:\s+(?:past|last|first|previous))?\s*$",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Bounded:
+    """A number with its bounds and wording, before what it counts is known."""
+
+    value: float
+    low: float
+    high: float
+    first: int  # first token (including modifiers)
+    last: int  # last token (including unit)
+    num_last: int  # last token of the number itself (before its unit)
+    approx: str | None
+    unit: str | None = None
+    unit_measure: str | None = None
+
+
+def _phrase_before(tokens: list[Token], i: int, phrases: Sequence[str]) -> int:
+    """Length in tokens of the longest phrase in ``phrases`` ending just before ``i``."""
+    best = 0
+    for phrase in phrases:
+        words = phrase.split()
+        n = len(words)
+        if i - n >= 0 and [t.low for t in tokens[i - n : i]] == words:
+            best = max(best, n)
+    return best
+
+
+def _widen(value: float, step: float) -> tuple[float, float]:
+    """The interval "about ``value``" stands for (see the module docstring)."""
+    tol = max(step / 2, 0.1 * value)
+    return max(0.0, value - tol), value + tol
+
+
+def _apply_modifier(
+    num: NumberMatch, tokens: list[Token], unit_factor: float
+) -> tuple[float, float, float, int, str | None]:
+    """(value, low, high, modifier length, approx) for the words before a number."""
+    v = num.value * unit_factor
+    step = num.step * unit_factor
+    i = num.first
+    if num.form == "vague":
+        lo, hi = num.low * unit_factor, num.high * unit_factor
+        return lo, lo, hi, 0, "vague"
+    checks: list[tuple[Sequence[str], str]] = [
+        (_LOWER_OPEN, "over"), (_LOWER_CLOSED, "at_least"), (_UPPER_OPEN, "under"),
+        (_UPPER_CLOSED, "up_to"), (_NEAR_BELOW, "nearly"), (_APPROX_WORDS, "about"),
+    ]  # fmt: skip
+    best_len, kind = 0, None
+    for phrases, name in checks:
+        n = _phrase_before(tokens, i, phrases)
+        if n > best_len:
+            best_len, kind = n, name
+    if kind == "over":
+        low = math.nextafter(v, math.inf)
+        return low, low, math.inf, best_len, kind
+    if kind == "at_least":
+        return v, v, math.inf, best_len, kind
+    if kind == "under":
+        high = math.nextafter(v, -math.inf)
+        return high, 0.0, high, best_len, kind
+    if kind == "up_to":
+        return v, 0.0, v, best_len, kind
+    if kind == "nearly":
+        return v, max(0.0, v - max(step, 0.1 * v)), v, best_len, kind
+    if kind == "about":
+        lo, hi = _widen(v, step)
+        return v, lo, hi, best_len, kind
+    return v, v, v, 0, None
+
+
+def _suffix(tokens: list[Token], j: int) -> tuple[str | None, int]:
+    """Wording after a number that bounds it: "or more", "or so", "-plus", "+"."""
+    nxt = [t.low for t in tokens[j + 1 : j + 3]]
+    if nxt[:2] in (["or", "more"], ["or", "above"]):
+        return "at_least", 2
+    if nxt[:2] in (["or", "so"], ["or", "thereabouts"]):
+        return "about", 2
+    if nxt[:1] == ["+"] and tokens[j + 1].start == tokens[j].end:
+        return "at_least", 1
+    if nxt[:2] == ["-", "plus"]:
+        return "at_least", 2
+    return None, 0
+
+
+def _unit_after(tokens: list[Token], j: int, num: NumberMatch) -> tuple[str | None, str | None,
+                                                                     float, int]:
+    """(canonical unit, unit measure, factor, tokens used) right after the number."""
+    found = unit_at(tokens, j + 1)
+    if found is None:
+        return None, None, 1.0, 0
+    unit, used = found
+    words = " ".join(t.low for t in tokens[j + 1 : j + 1 + used])
+    if words == "pounds" and num.value >= 1e6:  # "17.7 billion pounds" is money
+        return "gbp", "money", 1.0, used
+    if unit.canonical == "year":
+        return _years_unit(tokens, j, used)
+    return unit.canonical, unit.measure, unit.factor, used
+
+
+def _years_unit(tokens: list[Token], j: int, used: int) -> tuple[str | None, str | None,
+                                                                  float, int]:
+    """"26 years old" / "26-year-old" is an age; "for 10 years" a span of years."""
+    after = [t.low for t in tokens[j + 1 + used : j + 3 + used]]
+    if after[:1] == ["old"]:
+        return "year", "age", 1.0, used + 1
+    if after[:2] == ["-", "old"]:
+        return "year", "age", 1.0, used + 2
+    return "year", "duration", 1.0, used
+
+
+def _read_number(tokens: list[Token], num: NumberMatch) -> _Bounded:
+    """Bounds, unit and currency around one parsed number."""
+    j = num.last
+    if j + 1 < len(tokens) and tokens[j + 1].text == "-" and tokens[j + 1].start == tokens[j].end:
+        found = unit_at(tokens, j + 2)  # "26-year-old", "5-km"
+        if found is not None and found[0].canonical == "year":
+            unit, umeasure, factor, used = _years_unit(tokens, j + 1, found[1])
+            unit_used = used + 1
+        else:
+            unit, umeasure, factor, unit_used = _unit_after(tokens, j, num)
+    else:
+        unit, umeasure, factor, unit_used = _unit_after(tokens, j, num)
+    cur = currency_before(tokens, num.first)
+    value, low, high, mod_len, approx = _apply_modifier(num, tokens, factor)
+    first = num.first - mod_len
+    if cur is not None:
+        unit, umeasure = cur[0], "money"
+        first = min(first, num.first - cur[1])
+        mod_more = _phrase_before(tokens, first, ("more than", "over", "about", "approximately"))
+        if mod_more and approx is None:
+            shifted = replace(num, first=first)
+            value, low, high, extra, approx = _apply_modifier(shifted, tokens, factor)
+            first -= extra
+    suffix, suf_len = _suffix(tokens, j + unit_used)
+    if suffix == "at_least" and approx is None:
+        value, low, high, approx = value, value, math.inf, suffix
+    elif suffix == "about" and approx is None:
+        low, high = _widen(value, num.step * factor)
+        approx = suffix
+    last = j + unit_used + suf_len
+    return _Bounded(value, low, high, first, last, j, approx, unit, umeasure)
+
+
+def _range_at(tokens: list[Token], i: int) -> tuple[NumberMatch, NumberMatch, int] | None:
+    """"between 250 and 300" at ``i`` as (low, high, first token), or None."""
+    if tokens[i].low != "between" or i + 1 >= len(tokens):
+        return None
+    a = parse_number(tokens, i + 1)
+    if a is None or a.last + 2 >= len(tokens) or tokens[a.last + 1].low != "and":
+        return None
+    b = parse_number(tokens, a.last + 2)
+    if b is None or b.value < a.value or a.form == "vague" or b.form == "vague":
+        return None
+    return a, b, i
+
+
+def _dash_range(tokens: list[Token], a: NumberMatch) -> NumberMatch | None:
+    """"250-300", "250–300" or "250 to 300": the upper end, when it is a range."""
+    j = a.last + 1
+    if j + 1 >= len(tokens) or tokens[j].text not in ("-", "–", "—", "to"):
+        return None
+    if a.first > 0 and tokens[a.first - 1].low in ("from", "rose", "fell", "increased"):
+        return None
+    b = parse_number(tokens, j + 1)
+    if b is None or b.form != a.form or b.value <= a.value:
+        return None
+    if b.last + 1 < len(tokens) and tokens[b.last + 1].text in ("-", "–", ".", ":"):
+        if tokens[b.last + 1].end == tokens[b.last].end + 1 and b.last + 2 < len(tokens):
+            if tokens[b.last + 2].text[:1].isdigit():
+                return None  # phone numbers, versions, scores with more parts
+    return b
+
+
+def _make_range(tokens: list[Token], a: NumberMatch, b: NumberMatch, first: int) -> _Bounded:
+    """A range as one bounded number; a unit after the upper end applies to both."""
+    upper = _read_number(tokens, b)
+    factor = 1.0
+    if upper.unit is not None and b.value:
+        factor = upper.low / b.value if upper.approx is None else 1.0
+    low, high = a.value * factor, b.value * factor
+    return _Bounded(
+        (low + high) / 2, low, high, first, upper.last, b.last, "range", upper.unit,
+        upper.unit_measure,
+    )  # fmt: skip
+
+
+def _blocked_spans(text: str, dates: Sequence[DateMention]) -> list[tuple[int, int]]:
+    """Character spans that hold no count: dates, phone numbers, times of day."""
+    spans = [(d.start, d.end) for d in dates]
+    spans += [(m.start(), m.end()) for m in _PHONE.finditer(text)]
+    spans += [(m.start(), m.end()) for m in _TIME.finditer(text)]
+    return spans
+
+
+def _in_spans(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _is_year(tokens: list[Token], num: NumberMatch) -> bool:
+    """A bare four-digit number from 1800 to 2100 is a year unless a plural noun follows."""
+    tok = tokens[num.first]
+    if num.form != "digits" or num.last != num.first or not tok.text.isdigit():
+        return False
+    if len(tok.text) != 4 or not 1800 <= num.value <= 2100:
+        return False
+    nxt = tokens[num.last + 1].low if num.last + 1 < len(tokens) else ""
+    plural = nxt.endswith("s") and nxt not in lx.STOP and nxt.isalpha()
+    return not (plural or nxt in lx.IRREGULAR_PLURALS)
+
+
+def _is_label(tokens: list[Token], num: NumberMatch) -> bool:
+    """Ordinals, identifiers, ratios, fractions, page furniture: numbers that are not counts."""
+    i, j = num.first, num.last
+    prev = tokens[i - 1] if i > 0 else None
+    nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+    if nxt is not None and nxt.start == tokens[j].end and nxt.low in ("st", "nd", "rd", "th"):
+        return True
+    if prev is not None and prev.end == tokens[i].start and prev.text[-1:].isalpha():
+        return True  # "G7"
+    if prev is not None and prev.text in ("-", "#", "/", ":", "№") and prev.end == tokens[i].start:
+        if prev.text == "#" or (i >= 2 and tokens[i - 2].end == prev.start):
+            return True  # "KN-23", "#4", "1/2"
+    if nxt is not None and nxt.text in ("/", ":") and j + 2 < len(tokens):
+        if tokens[j + 2].text[:1].isdigit():
+            return True  # "1 / 2", "1 : 4"
+    if nxt is not None and nxt.start == tokens[j].end and nxt.text[:1].isalpha():
+        if unit_at(tokens, j + 1) is None and nxt.low not in ("k", "m", "b", "bn", "mn"):
+            return True  # "4x4", "3D"
+    if prev is not None and prev.low in lx.ID_WORDS:
+        return True
+    if prev is not None and prev.text == "." and i >= 2 and tokens[i - 2].low == "no":
+        return True
+    return nxt is not None and nxt.low in lx.METADATA_WORDS
+
+
+def _is_pronoun_one(tokens: list[Token], num: NumberMatch) -> bool:
+    """"one of the soldiers", "no one": the word "one" not used as a count."""
+    if tokens[num.first].low != "one" or num.last != num.first:
+        return False
+    nxt = tokens[num.last + 1].low if num.last + 1 < len(tokens) else "."
+    prev = tokens[num.first - 1].low if num.first > 0 else ""
+    return nxt in lx.PRONOUN_CONTEXT_AFTER or prev in lx.PRONOUN_CONTEXT_BEFORE
+
+
+def _numbers(text: str, tokens: list[Token], dates: Sequence[DateMention]) -> list[_Bounded]:
+    """Every number in the text that may be a count or measurement, with its bounds."""
+    blocked = _blocked_spans(text, dates)
+    found: list[_Bounded] = []
+    i = 0
+    while i < len(tokens):
+        rng = _range_at(tokens, i)
+        num = None if rng else parse_number(tokens, i)
+        if rng is None and num is None:
+            i += 1
+            continue
+        start_num = rng[0] if rng else num
+        assert start_num is not None
+        end_tok = rng[1].last if rng else start_num.last
+        if _in_spans(tokens[start_num.first].start, tokens[end_tok].end, blocked) or _skip(
+            tokens, start_num
+        ):
+            i = end_tok + 1
+            continue
+        if rng is not None:
+            bounded = _make_range(tokens, rng[0], rng[1], rng[2])
+        else:
+            upper = _dash_range(tokens, start_num)
+            if upper is not None and not _in_spans(tokens[upper.first].start,
+                                                   tokens[upper.last].end, blocked):
+                bounded = _make_range(tokens, start_num, upper, start_num.first)
+            else:
+                bounded = _read_number(tokens, start_num)
+        found.append(bounded)
+        i = max(bounded.last, bounded.num_last) + 1
+    return found
+
+
+def _skip(tokens: list[Token], num: NumberMatch) -> bool:
+    return _is_year(tokens, num) or _is_label(tokens, num) or _is_pronoun_one(tokens, num)
+
+
+# --------------------------------------------------------------------- what is counted
+
+
+def singular(word: str) -> str:
+    """A rough singular, enough to match "soldiers" with "soldier" and "men" with "man"."""
+    w = word.lower()
+    if w in lx.IRREGULAR_PLURALS:
+        return lx.IRREGULAR_PLURALS[w]
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("ches", "shes", "sses", "xes")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+_CLAUSE_END = {".", ";", ":", "!", "?", "(", ")", ",", "—", "–", "\"", "“", "”"}
+
+
+def _noun_run(tokens: list[Token], j: int) -> list[Token]:
+    """Words after token ``j`` up to a function word, verb, punctuation or number.
+
+    "thousands of troops" reads through "of" to the noun; "4,000 of them" does not (the
+    pronoun is resolved by ``_antecedent``). A noun that names a measure ("fatalities")
+    ends the run and is kept; a verb ("remain", "expected") ends it and is not.
+    """
+    if j + 2 < len(tokens) and tokens[j + 1].low == "of" and tokens[j + 2].low not in lx.STOP:
+        j += 1
+    run: list[Token] = []
+    k = j + 1
+    while k < len(tokens) and len(run) < 5:
+        t = tokens[k]
+        if t.text in _CLAUSE_END or not t.text[:1].isalpha() or t.low in lx.STOP:
+            break
+        if t.low in lx.MEASURE_CUES:
+            if t.low in lx.NOMINAL_CUES:
+                run.append(t)
+            break
+        if t.low in lx.FUTURE_CUES:
+            break
+        if t.low.endswith(("ing", "ed")) and t.low not in lx.IRREGULAR_PLURALS:
+            nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+            if run or nxt is None or not nxt.text[:1].isalpha() or nxt.low in lx.STOP:
+                break
+            k += 1
+            continue
+        run.append(t)
+        k += 1
+    return run
+
+
+def _owner_in(words: list[str]) -> str | None:
+    """The demonym in a run of words ("North Korean soldiers" -> "north korean")."""
+    joined = " ".join(words)
+    for name in lx.DEMONYMS:  # longest forms ("north korean") come before "korean"
+        if re.search(rf"\b{name}\b", joined):
+            return name
+    return None
+
+
+def _entity(tokens: list[Token], last: int) -> tuple[str | None, str | None, str | None]:
+    """(entity, owner, measure named by the noun) read from the words after a number."""
+    run = _noun_run(tokens, last)
+    words = [t.low for t in run]
+    owner = _owner_in(words)
+    nouns = [t for t in run if t.text[:1].islower() or t.low in lx.IRREGULAR_PLURALS]
+    if not nouns:
+        plural = _plural_demonym(words)
+        return ("person" if plural else None), owner or plural, None
+    head = nouns[-1].low
+    cue = lx.MEASURE_CUES.get(head)
+    if cue is not None:
+        return None, owner, cue
+    first_cue = next((lx.MEASURE_CUES[w] for w in words if w in lx.MEASURE_CUES), None)
+    return singular(head), owner, first_cue
+
+
+def _plural_demonym(words: list[str]) -> str | None:
+    """"34,000 North Koreans": a plural demonym counts people of that country."""
+    if words and words[-1].endswith("s"):
+        return _owner_in([*words[:-1], words[-1][:-1]])
+    return None
+
+
+def _antecedent(tokens: list[Token], before: int) -> tuple[str | None, str | None]:
+    """The nearest group noun earlier in the text ("North Korean forces ... 4,000 of them")."""
+    for k in range(before - 1, -1, -1):
+        if tokens[k].low in lx.GROUP_NOUNS:
+            words = [t.low for t in tokens[max(0, k - 3) : k]]
+            return singular(tokens[k].low), _owner_in(words)
+    return None, None
+
+
+def _window(tokens: list[Token], start: int, stop_at_numbers: set[int]) -> list[Token]:
+    """Tokens from ``start`` to the end of the clause or the next number."""
+    out: list[Token] = []
+    for k in range(start, min(len(tokens), start + 10)):
+        t = tokens[k]
+        if t.text in _CLAUSE_END or k in stop_at_numbers:
+            break
+        out.append(t)
+    return out
+
+
+def _combined(window: list[Token], idx: int) -> bool:
+    """Whether the cue at ``idx`` is joined by "or"/"and" to a second cue."""
+    first = lx.MEASURE_CUES.get(window[idx].low)
+    for k in range(idx + 1, min(len(window), idx + 5)):
+        word = window[k].low
+        if word in ("or", "and") and k > idx:
+            for m in range(k + 1, min(len(window), k + 4)):
+                other = lx.MEASURE_CUES.get(window[m].low)
+                if other and other != first and other in lx.COMBINABLE:
+                    return True
+            return False
+    return False
+
+
+def _measure_in(window: list[Token]) -> tuple[str | None, bool]:
+    """(measure, future) from the first cue in a window of words."""
+    for idx, t in enumerate(window):
+        cue = lx.MEASURE_CUES.get(t.low)
+        if cue is None:
+            continue
+        future = any(w.low in lx.FUTURE_CUES for w in window[:idx])
+        if cue in lx.COMBINABLE and _combined(window, idx):
+            return "killed_or_injured", future
+        return cue, future
+    return None, False
+
+
+def _generic_verb(window: list[Token]) -> str | None:
+    """A measure for verbs outside the lexicon ("destroyed"), from the first -ed word."""
+    for t in window:
+        w = t.low
+        if w in lx.REPORTING or w in lx.STOP:
+            continue
+        if w.endswith("ed") and len(w) > 4 and t.text[:1].islower():
+            return w
+    return None
+
+
+def _before_window(tokens: list[Token], first: int, numbers: set[int]) -> list[Token]:
+    """Up to three words before a number, inside its clause: "has sent more than"."""
+    out: list[Token] = []
+    for k in range(first - 1, max(-1, first - 4), -1):
+        t = tokens[k]
+        if t.text in _CLAUSE_END or k in numbers:
+            break
+        out.insert(0, t)
+    return out
+
+
+_BRIDGE = set(
+    "more than over about approximately nearly almost around roughly some another at least"
+    " up to an estimated a total of the as many few some additional further least".split()
+)
+
+
+def _governing(before: list[Token]) -> list[Token]:
+    """The words before a number that can govern it: a verb joined to it only by bounds
+    and determiners ("has sent more than 12,000", "captured two"), not "killed and
+    another 2,700", where "killed" belongs to an earlier number."""
+    k = len(before)
+    while k > 0 and before[k - 1].low in _BRIDGE:
+        k -= 1
+    return before[max(0, k - 1) : k]
+
+
+@dataclass(frozen=True, slots=True)
+class _Meaning:
+    measure: str | None
+    entity: str | None
+    owner: str | None
+    holder: str | None
+
+
+def _meaning(tokens: list[Token], b: _Bounded, numbers: set[int]) -> _Meaning:
+    """What a number counts: measure, entity, owner and (for ages) holder."""
+    if b.unit_measure == "age":
+        return _Meaning("age", None, None, _name_before(tokens, b.first))
+    age_holder = _bare_age(tokens, b)
+    if age_holder is not None:
+        return _Meaning("age", None, None, age_holder)
+    entity, owner, noun_measure = _entity(tokens, b.last)
+    after = _window(tokens, b.last + 1, numbers)
+    measure, future = _measure_in(after)
+    before = _governing(_before_window(tokens, b.first, numbers))
+    pre_measure, pre_future = _measure_in(before)
+    if pre_measure is not None and pre_measure not in ("remaining",):
+        measure, future = pre_measure, pre_future
+    if noun_measure is not None and (measure is None or noun_measure == "killed_or_injured"):
+        measure = noun_measure if measure != "killed_or_injured" else measure
+    if measure is None:
+        measure = _generic_verb(after) or _generic_verb(before)
+    if future and measure is not None:
+        measure = "expected"
+    if b.unit_measure == "duration" and _respectively(tokens, b.last):
+        measure = "service_years"
+    elif b.unit_measure is not None and b.unit_measure != "duration":
+        measure = measure if b.unit_measure == "money" else b.unit_measure
+    return _Meaning(measure, entity, owner, None)
+
+
+def _respectively(tokens: list[Token], last: int) -> bool:
+    return any(t.low == "respectively" for t in tokens[last + 1 : last + 4])
+
+
+def _name_before(tokens: list[Token], first: int) -> str | None:
+    """The capitalised name nearest before token ``first`` in the same sentence."""
+    for k in range(first - 1, max(-1, first - 8), -1):
+        t = tokens[k]
+        if t.text in (".", "!", "?"):
+            return None
+        if t.text[:1].isupper() and t.low not in lx.STOP and k > 0:
+            return t.text
+    return None
+
+
+def _bare_age(tokens: list[Token], b: _Bounded) -> str | None:
+    """"Ri, 26," and "Baek (21, left)": a small number right after a name is an age."""
+    if b.unit is not None or b.approx is not None or b.first < 2 or b.first != b.num_last:
+        return None
+    tok = tokens[b.first]
+    if not tok.text.isdigit() or not 1 <= int(tok.text) <= 120:
+        return None
+    sep, name = tokens[b.first - 1], tokens[b.first - 2]
+    nxt = tokens[b.first + 1].text if b.first + 1 < len(tokens) else "."
+    if sep.text not in (",", "(") or nxt not in (",", ")", "."):
+        return None
+    if not name.text[:1].isupper() or not name.text.isalpha() or name.low in lx.STOP:
+        return None
+    return name.text
+
+
+# --------------------------------------------------------------------- time scope
+
+
+def _scope(
+    text: str, q_start: int, dates: Sequence[DateMention], published: str | None
+) -> TimeScope | None:
+    """The time scope of a quantity: the nearest date mention led by a scope cue."""
+    best: tuple[int, TimeScope] | None = None
+    for d in dates:
+        kind = _scope_kind(text, d)
+        if kind is None:
+            continue
+        start, end = d.first, d.last
+        if text[max(0, d.start - 8) : d.start].lower().rstrip().endswith("since") or (
+            d.text.lower().startswith("since")
+        ):
+            end = max(end, published or end)
+        distance = abs(d.start - q_start)
+        scope = TimeScope(start, end, kind, d.text, d.precision)
+        if best is None or distance < best[0]:
+            best = (distance, scope)
+    return best[1] if best else None
+
+
+def _scope_kind(text: str, d: DateMention) -> str | None:
+    """"at" for as-of / by cues, "during" for over / since / in cues, else None."""
+    lead = text[max(0, d.start - 25) : d.start]
+    own = d.text.lower()
+    if _SCOPE_AT.search(lead) or own.startswith(("as of", "by ", "until")):
+        return "at"
+    if _SCOPE_DURING.search(lead) or own.startswith(("over ", "since ", "in ", "during ")):
+        return "during"
+    return None
+
+
+# --------------------------------------------------------------------- assembly
+
+
+def _quantity(text: str, tokens: list[Token], b: _Bounded, m: _Meaning) -> Quantity:
+    start, end = tokens[b.first].start, tokens[max(b.last, b.num_last)].end
+    return Quantity(
+        value=b.value, low=b.low, high=b.high, text=text[start:end], start=start, end=end,
+        unit=b.unit, measure=m.measure, entity=m.entity, owner=m.owner, approx=b.approx,
+        holder=m.holder,
+    )  # fmt: skip
+
+
+def _near(text: str, prev: Quantity | None, q: Quantity) -> bool:
+    """Whether ``prev`` ends shortly before ``q`` in the same sentence."""
+    if prev is None:
+        return False
+    gap = text[prev.end : q.start]
+    return len(gap) <= 60 and not re.search(r"[.;!?]\s", gap)
+
+
+def _share_unit(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """"for 10 and 4 years": a bare number joined to the next one shares its unit."""
+    out = list(quantities)
+    for k in range(len(out) - 1):
+        q, nxt = out[k], out[k + 1]
+        if q.unit is None and nxt.unit is not None and nxt.unit != "usd":
+            if re.fullmatch(r"\s*(?:and|or|,|to)\s*", text[q.end : nxt.start]):
+                out[k] = replace(q, unit=nxt.unit, measure=nxt.measure, entity=None)
+    return out
+
+
+def _inherit(
+    text: str, quantities: list[Quantity], tokens: list[Token], firsts: list[int]
+) -> list[Quantity]:
+    """Give "another 2,700 injured" and "4,000 of them" the entity they refer back to."""
+    out: list[Quantity] = []
+    for k, q in enumerate(quantities):
+        if q.entity is None and q.unit is None and q.measure not in lx.ATTRIBUTE_MEASURES:
+            prev = out[-1] if out else None
+            if prev is not None and prev.entity is not None and prev.unit is None and _near(
+                text, prev, q
+            ):
+                q = replace(q, entity=prev.entity, owner=q.owner or prev.owner)
+            else:
+                entity, owner = _antecedent(tokens, firsts[k])
+                q = replace(q, entity=entity, owner=q.owner or owner)
+        out.append(q)
+    return out
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def _derived(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """"300 killed and 2,700 injured" also says about 3,000 were killed or injured."""
+    if any(q.measure == "killed_or_injured" for q in quantities):
+        return []
+    killed = [q for q in quantities if q.measure == "killed" and math.isfinite(q.high)]
+    injured = [q for q in quantities if q.measure == "injured" and math.isfinite(q.high)]
+    if len(killed) != 1 or len(injured) != 1:
+        return []
+    k, i = killed[0], injured[0]
+    if not (_compatible(k.entity, i.entity) and _compatible(k.owner, i.owner)):
+        return []
+    start, end = min(k.start, i.start), max(k.end, i.end)
+    return [
+        Quantity(
+            value=k.value + i.value, low=k.low + i.low, high=k.high + i.high,
+            text=text[start:end], start=start, end=end, measure="killed_or_injured",
+            entity=k.entity or i.entity, owner=k.owner or i.owner,
+            approx="about" if (k.approx or i.approx) else None, scope=k.scope or i.scope,
+            components=(("killed", k.value), ("injured", i.value)), derived=True,
+        )
+    ]  # fmt: skip
+
+
+def extract_quantities(
+    text: str, *, dates: Sequence[DateMention] = (), published: str | None = None
+) -> tuple[Quantity, ...]:
+    """Every count or measurement in ``text``, as intervals with what they count.
+
+    ``dates`` are the date expressions found in the same text: numbers inside them are
+    never counts, and a cued one ("as of January 2025", "over the past two months")
+    gives a quantity its ``scope``. ``published`` closes open periods ("since ...").
+    """
+    tokens = tokenize(text)
+    bounded = _numbers(text, tokens, dates)
+    numbers = {k for b in bounded for k in range(b.first, max(b.last, b.num_last) + 1)}
+    quantities: list[Quantity] = []
+    for b in bounded:
+        own = set(range(b.first, max(b.last, b.num_last) + 1))
+        q = _quantity(text, tokens, b, _meaning(tokens, b, numbers - own))
+        scope = _scope(text, q.start, dates, published)
+        quantities.append(replace(q, scope=scope) if scope else q)
+    quantities = _inherit(text, quantities, tokens, [b.first for b in bounded])
+    quantities = _share_unit(text, quantities)
+    return tuple(quantities + _derived(text, quantities))

@@ -1,0 +1,102 @@
+"""Topic groups -> candidate pairs of claims from different parties.
+
+Two ways into a pair, both bounded: a claim's nearest neighbours within its group
+(at most ``n_neighbors`` each), and claims within a group that share a feature key
+(the same measured quantity, predicate or event), capped per key. Never all pairs.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+from sklearn.neighbors import NearestNeighbors
+
+from consist.types import Claim, Group, Pair
+
+
+class CandidatePairer:
+    """Form candidate pairs inside groups.
+
+    Parameters
+    ----------
+    n_neighbors : nearest neighbours looked at per claim.
+    min_similarity : cosine similarity (rounded to 3 decimals) a neighbour pair needs.
+    max_per_key : most claims per shared feature key and group paired with each other.
+    """
+
+    def __init__(
+        self, n_neighbors: int = 12, min_similarity: float = 0.35, max_per_key: int = 40
+    ) -> None:
+        self.n_neighbors = n_neighbors
+        self.min_similarity = min_similarity
+        self.max_per_key = max_per_key
+
+    def get_params(self) -> dict[str, float]:
+        return {
+            "n_neighbors": self.n_neighbors,
+            "min_similarity": self.min_similarity,
+            "max_per_key": self.max_per_key,
+        }
+
+    def pairs(
+        self,
+        claims: Sequence[Claim],
+        embeddings: np.ndarray,
+        groups: Sequence[Group],
+        keys: Mapping[str, frozenset[str]] | None = None,
+    ) -> list[Pair]:
+        index = {c.id: i for i, c in enumerate(claims)}
+        found: dict[tuple[str, str], Pair] = {}
+        for group in groups:
+            rows = [index[cid] for cid in group.claim_ids]
+            candidates = self._neighbour_pairs(rows, embeddings)
+            candidates |= self._key_pairs(rows, claims, keys or {})
+            for i, j in sorted(candidates):
+                if not comparable(claims[i], claims[j]):
+                    continue
+                left, right = sorted((claims[i], claims[j]), key=lambda c: c.id)
+                similarity = round(float(embeddings[i] @ embeddings[j]), 3)
+                found.setdefault((left.id, right.id), Pair(left, right, group.id, similarity))
+        return [found[k] for k in sorted(found)]
+
+    def _neighbour_pairs(self, rows: list[int], embeddings: np.ndarray) -> set[tuple[int, int]]:
+        if len(rows) < 2:
+            return set()
+        k = min(self.n_neighbors + 1, len(rows))
+        model = NearestNeighbors(n_neighbors=k, metric="cosine").fit(embeddings[rows])
+        distances, neighbours = model.kneighbors(embeddings[rows])
+        out = set()
+        for a, (dist_row, nb_row) in enumerate(zip(distances, neighbours, strict=True)):
+            for dist, b in zip(dist_row, nb_row, strict=True):
+                if b != a and round(1.0 - float(dist), 3) >= self.min_similarity:
+                    out.add((min(rows[a], rows[b]), max(rows[a], rows[b])))
+        return out
+
+    def _key_pairs(
+        self, rows: list[int], claims: Sequence[Claim], keys: Mapping[str, frozenset[str]]
+    ) -> set[tuple[int, int]]:
+        buckets: dict[str, list[int]] = defaultdict(list)
+        for row in rows:
+            for key in sorted(keys.get(claims[row].id, ())):
+                if len(buckets[key]) < self.max_per_key:
+                    buckets[key].append(row)
+        out = set()
+        for members in buckets.values():
+            for x, a in enumerate(members):
+                for b in members[x + 1 :]:
+                    out.add((min(a, b), max(a, b)))
+        return out
+
+def comparable(a: Claim, b: Claim) -> bool:
+    """Claims are compared across parties, or within one party across dates (revisions).
+
+    The same speaker repeated by two outlets on the same day is one claim, and one
+    document does not contradict itself sentence by sentence unless two parties speak.
+    """
+    if a.doc_id == b.doc_id and a.party == b.party:
+        return False
+    if a.party == b.party and a.published == b.published:
+        return False
+    return True
