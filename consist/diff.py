@@ -15,6 +15,9 @@ from consist.types import Finding, Report
 
 _SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 
+#: First line of the comment, so a CI job can find and update its earlier comment.
+MARKER = "<!-- consist-diff -->"
+
 
 def split(old: Report, new: Report) -> tuple[list[Finding], list[Finding], list[Finding]]:
     """``(new, fixed, unchanged)`` findings; unchanged ones as the new report has them."""
@@ -44,7 +47,7 @@ def _sorted(findings: list[Finding]) -> list[Finding]:
 def diff_reports(old: Report, new: Report) -> str:
     """The Markdown comparison of two reports (deterministic, document text escaped)."""
     added, fixed, unchanged = split(old, new)
-    out = ["## consist: contradictions compared", "", _headline(added, fixed), ""]
+    out = [MARKER, "## consist: contradictions compared", "", _headline(added, fixed), ""]
     out += ["| Change | Findings |", "|---|---:|"]
     out += [f"| New | {len(added)} |", f"| Fixed | {len(fixed)} |"]
     out += [f"| Unchanged | {len(unchanged)} |", ""]

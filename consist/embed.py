@@ -8,6 +8,7 @@ package, loaded from site-packages: nothing is downloaded unless the user sets
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from collections.abc import Sequence
 from typing import Protocol
 
@@ -32,6 +33,9 @@ def set_offline(allow_download: bool) -> None:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    # Model-loading progress bars would land in users' terminals and CI logs.
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
 
 
 def resolve_model(name: str) -> str:
@@ -56,9 +60,7 @@ class SentenceTransformerEmbedder:
 
     def _load(self) -> object:
         if self._model is None:
-            from sentence_transformers import SentenceTransformer
-
-            self._model = SentenceTransformer(resolve_model(self.name), device="cpu")
+            self._model = _load_model(resolve_model(self.name))
         return self._model
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
@@ -77,6 +79,20 @@ class SentenceTransformerEmbedder:
         result = np.empty_like(vectors)
         result[order] = vectors
         return result.astype(np.float32)
+
+
+@lru_cache(maxsize=2)
+def _load_model(path: str) -> object:
+    """One loaded model per process and name: loading takes seconds, encoding doesn't."""
+    from sentence_transformers import SentenceTransformer
+
+    try:
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()
+    except ImportError:
+        pass
+    return SentenceTransformer(path, device="cpu")
 
 
 def embed_texts(texts: Sequence[str], embedder: Embedder, store: Store | None) -> np.ndarray:

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 
 from consist.fingerprint import assign_ids
 from consist.rules.base import SEVERITIES, Rule, Violation
+from consist.tables import FAMILIES
 from consist.types import Claim, ClaimRef, Finding, Pair
 
 _RANK = {name: i for i, name in enumerate(SEVERITIES)}
@@ -88,11 +89,23 @@ def _draft(rule: Rule, pair: Pair, violation: Violation, topics: Mapping[int, st
         kind=rule.kind,
         severity=violation.severity,
         confidence=round(min(max(violation.confidence, 0.0), 1.0), 2),
-        topic=topics.get(pair.group_id, "misc"),
+        topic=finding_topic(rule.kind, violation.key) or topics.get(pair.group_id, "misc"),
         summary=violation.summary,
         explanation=violation.explanation,
         claims=tuple(claim_ref(c) for c in ordered),
     )
+
+
+def finding_topic(kind: str, key: str) -> str:
+    """A readable topic from what a rule compared: 'casualties', 'date of capture'."""
+    if not key:
+        return ""
+    words = key.replace("_", " ").strip()
+    if kind == "numeric":
+        return FAMILIES.get(key, words)
+    if kind == "temporal":
+        return f"date of {words}"
+    return words
 
 
 def _drop_same_claims(drafts: list[Finding]) -> list[Finding]:

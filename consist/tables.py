@@ -50,15 +50,13 @@ def _table_title(quantity: Quantity) -> str | None:
         return None
     if quantity.measure in ("age", "service_years") and quantity.holder:
         return f"{quantity.measure.replace('_', ' ')} of {quantity.holder}"
-    family = FAMILIES.get(quantity.measure)
-    if family is None:
-        return None
-    owner = f"{quantity.owner} " if quantity.owner else ""
-    return f"{owner}{family}".strip()
+    return FAMILIES.get(quantity.measure)
 
 
 def _row(claim: Claim, quantity: Quantity) -> QuantityReport:
     measure = (quantity.measure or "").replace("_", " ")
+    if quantity.owner:
+        measure = f"{quantity.owner} {measure}"
     scope = f" ({quantity.scope.text})" if quantity.scope else ""
     value = f"{quantity.text} — {measure}{scope}" if measure else quantity.text
     date = claim.published

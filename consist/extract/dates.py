@@ -29,6 +29,7 @@ from consist.types import DateMention
 __all__ = [
     "describe",
     "extract_dates",
+    "event_phrase",
     "extract_events",
     "parse_published",
     "resolution_is_stable",
@@ -64,6 +65,7 @@ class _Ref:
 
 
 _APPROX_DAYS = 7  # how far an approximate document date may be off, either way
+_MIN_YEAR, _MAX_YEAR = 1000, 2199  # years read as dates; "2,500" soldiers are not one
 
 
 def parse_published(published: str | None, approx: bool = False) -> _Ref | None:
@@ -73,8 +75,10 @@ def parse_published(published: str | None, approx: bool = False) -> _Ref | None:
     m = re.fullmatch(r"\s*(\d{4})-(\d{1,2})(?:-(\d{1,2}))?\s*", published)
     if not m:
         return None
+    year, month = int(m.group(1)), int(m.group(2))
+    if not _MIN_YEAR <= year <= _MAX_YEAR:
+        return None  # not a plausible document date; arithmetic near year 1 overflows
     try:
-        year, month = int(m.group(1)), int(m.group(2))
         if m.group(3):
             day = date(year, month, int(m.group(3)))
             pad = timedelta(days=_APPROX_DAYS if approx else 0)
@@ -82,15 +86,13 @@ def parse_published(published: str | None, approx: bool = False) -> _Ref | None:
         first, last = _month_bounds(year, month)
         pad = timedelta(days=_APPROX_DAYS if approx else 0)
         return _Ref(date(year, month, 15), first - pad, last + pad, False, month_only=True)
-    except ValueError:
+    except (ValueError, OverflowError):
         return None
 
 
 # ---------------------------------------------------------------------------------------
 # Calendar helpers
 # ---------------------------------------------------------------------------------------
-
-_MIN_YEAR, _MAX_YEAR = 1000, 2199
 
 
 def _month_bounds(year: int, month: int) -> tuple[date, date]:
@@ -104,14 +106,14 @@ def _add_months(d: date, n: int) -> date:
     return date(year, month + 1, day)
 
 
-def _third(first: date, last: date, part: str) -> tuple[date, date]:
-    """Early / mid / late third of an interval (a month or a year)."""
-    span = (last - first).days + 1
+def _month_third(year: int, month: int, part: str) -> tuple[date, date]:
+    """Early = 1-10, mid = 11-20, late = 21 to the month's end."""
+    first, last = _month_bounds(year, month)
     if part == "early":
-        return first, first + timedelta(days=span // 3 - 1)
+        return first, first.replace(day=10)
     if part == "mid":
-        return first + timedelta(days=span // 3), first + timedelta(days=2 * span // 3 - 1)
-    return first + timedelta(days=2 * span // 3), last
+        return first.replace(day=11), first.replace(day=20)
+    return first.replace(day=21), last
 
 
 def _year_third(year: int, part: str) -> tuple[date, date]:
@@ -154,9 +156,7 @@ _NUMBERS = {
 }  # fmt: skip
 _NUM = r"(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})"
 _YEAR = r"(?:1[0-9]{3}|20[0-9]{2}|21[0-9]{2})"
-_PART = (
-    r"(?i:early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of)"
-)
+_PART = r"(?i:early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of)"
 _PARTS = {"beginning": "early", "start": "early", "middle": "mid", "end": "late"}
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
 # A clause that speaks of the future resolves "in March" or "Monday" forwards.
@@ -172,7 +172,7 @@ def _month_no(token: str) -> int:
 
 
 def _part_of(words: str) -> str:
-    """"early" / "mid" / "late" for "early", "the beginning of", "the end of", ..."""
+    """ "early" / "mid" / "late" for "early", "the beginning of", "the end of", ..."""
     for word in words.lower().split():
         if word in ("early", "mid", "late"):
             return word
@@ -310,7 +310,7 @@ def _part_month(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
     year = int(m.group(3)) if m.group(3) else _month_year_for(month, ctx, m.start())
     if year is None:
         return None
-    first, last = _third(*_month_bounds(year, month), _part_of(m.group(1)))
+    first, last = _month_third(year, month, _part_of(m.group(1)))
     return _hit(m, first, last, "week", m.group(3) is None)
 
 
@@ -324,8 +324,8 @@ def _month_cued(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
     if m.group(2):
         if ctx.ref is None:
             return None
-        year = ctx.ref.year + {"last": -1, "this": 0, "next": 1}[m.group(2).lower()]
-        first, last = _month_bounds(year, month)
+        shift = {"last": -1, "this": 0, "next": 1}[m.group(2).lower()]
+        first, last = _month_bounds(ctx.ref.year + shift, month)
         return _Hit(m.start(1), m.end(), first, last, "month", True)
     year = _month_year_for(month, ctx, m.start())
     if year is None:
@@ -392,9 +392,7 @@ def _year_cued(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
     return _hit(m, date(year, 1, 1), date(year, 12, 31), "year", False, group=1)
 
 
-@_pattern(
-    r"(?i:\b(?:(early|mid|late|earlier|later)[\s-]+)?(last|this|next|previous)\s+year\b)"
-)
+@_pattern(r"(?i:\b(?:(early|mid|late|earlier|later)[\s-]+)?(last|this|next|previous)\s+year\b)")
 def _relative_year(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
     if ctx.ref is None:
         return None
@@ -443,7 +441,7 @@ def _relative_month(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
     month = _add_months(ctx.ref.day, shift)
     first, last = _month_bounds(month.year, month.month)
     if part in ("early", "mid", "late"):
-        return _hit(m, *_third(first, last, part), "week", True)
+        return _hit(m, *_month_third(month.year, month.month, part), "week", True)
     if part == "earlier" and shift == 0:
         return _hit(m, first, min(last, ctx.ref.day), "range", True)
     return _hit(m, first, last, "month", True)
@@ -585,8 +583,8 @@ _SINCE = re.compile(r"(?i:\bsince\s+(?:the\s+)?)$")
 
 
 def _since(hit: _Hit, ctx: _Ctx) -> _Hit | None:
-    """"since mid-January" is the interval from mid-January to the document date."""
-    head = _SINCE.search(ctx.text, 0, hit.start)
+    """ "since mid-January" is the interval from mid-January to the document date."""
+    head = _SINCE.search(ctx.text, max(0, hit.start - 16), hit.start)
     if head is None:
         return hit
     if ctx.ref is None:
@@ -653,7 +651,7 @@ def resolution_is_stable(text: str, mention: DateMention, published: str | None)
 
 
 def describe(mention: DateMention) -> str:
-    """The resolved interval in words: "2024", "January 2025", "2025-01-01 to 2025-01-10"."""
+    """The resolved interval in words: "2024", "January 2025", "early January 2025"."""
     first, last = mention.first, mention.last
     if first == last:
         return first
@@ -663,8 +661,13 @@ def describe(mention: DateMention) -> str:
         return f"{first} to {last}"
     if (a.month, a.day, b.month, b.day) == (1, 1, 12, 31):
         return str(a.year) if a.year == b.year else f"{a.year} to {b.year}"
-    if (a.year, a.month) == (b.year, b.month) and (a, b) == _month_bounds(a.year, a.month):
-        return f"{calendar.month_name[a.month]} {a.year}"
+    if (a.year, a.month) == (b.year, b.month):
+        name = f"{calendar.month_name[a.month]} {a.year}"
+        if (a, b) == _month_bounds(a.year, a.month):
+            return name
+        for part in ("early", "mid", "late"):
+            if (a, b) == _month_third(a.year, a.month, part):
+                return f"{part} {name} ({first} to {last})"
     return f"{first} to {last}"
 
 
@@ -707,6 +710,13 @@ _PLACE_WORDS = {
     "region", "area", "district", "airport", "base", "bridge", "hill", "villages",
     "towns", "settlements", "ground", "land",
 }  # fmt: skip
+# A release dates a freed captive only; police "release" names, videos and statements,
+# hospitals release patients, jails release inmates again and again.
+_CAPTIVE_WORDS = re.compile(
+    r"\b(?:hostages?|captives?|captivity|POWs?|prisoners?\s+of\s+war|abducted|kidnapped|"
+    r"prisoner\s+(?:swap|exchange))\b",
+    re.IGNORECASE,
+)
 _TROOP_WORDS = re.compile(
     r"\b(?:troops?|soldiers?|forces|personnel|units?|military|army|servicemen|fighters|"
     r"reinforcements|contingent)\b",
@@ -800,8 +810,12 @@ def _triggers(toks: list[_Tok], text: str) -> list[_Trigger]:
         key, pos = key_pos
         if not _realis(toks, i, start):
             continue
+        if _titled(toks, i):
+            continue  # "Sunday Interview", "Capture the Flag": a title, not an event
         if key == "deploy" and tok.lower.startswith("sen") and not _TROOP_WORDS.search(text):
             continue  # "sent a letter": only troops count
+        if key == "release" and not _CAPTIVE_WORDS.search(text):
+            continue
         if key == "capture" and any(t.lower in _PLACE_WORDS for t in toks[i + 1 : i + 5]):
             key = "capture_place"
         if pos == "n":
@@ -810,8 +824,15 @@ def _triggers(toks: list[_Tok], text: str) -> list[_Trigger]:
     return found
 
 
+def _titled(toks: list[_Tok], i: int) -> bool:
+    """A capitalised event word inside a sentence is part of a name or title."""
+    if not toks[i].text[:1].isupper() or i == 0:
+        return False
+    return toks[i - 1].text not in {".", "!", "?", '"', "“", "(", ":", "—"}
+
+
 def _reported(toks: list[_Tok], start: int) -> str | None:
-    """"confirmed the capture": the date, if any, dates the confirmation."""
+    """ "confirmed the capture": the date, if any, dates the confirmation."""
     for back in (1, 2):
         j = start - back
         if j < 0:
@@ -866,9 +887,7 @@ def _governor(
     return None
 
 
-def extract_events(
-    text: str, dates: Sequence[DateMention]
-) -> tuple[tuple[str, DateMention], ...]:
+def extract_events(text: str, dates: Sequence[DateMention]) -> tuple[tuple[str, DateMention], ...]:
     """(event key, date) for every event whose date ``text`` states, left to right.
 
     The key is the event type ("capture", "deploy", "interview", ...); a date attached
@@ -893,3 +912,35 @@ def extract_events(
         if trig is not None and (trig.key, mention) not in events:
             events.append((trig.key, mention))
     return tuple(events)
+
+
+def event_phrase(text: str, key: str, mention: DateMention, limit: int = 90) -> str:
+    """The words from the event to its date ("captured ... in early January"), for quoting.
+
+    Falls back to the date's own text when no event word of ``key`` is near it.
+    """
+    reported = tuple(f"{v}_" for v in _REPORTING.values())
+    base = key.split("_", 1)[1] if key.startswith(reported) else key
+    toks = _tokens(text)
+    best: tuple[int, int] | None = None
+    for i, tok in enumerate(toks):
+        first = _phrase_start(toks, i, base)
+        if first is None:
+            continue
+        start, end = min(first, mention.start), max(tok.end, mention.end)
+        if end - start <= limit and (best is None or end - start < best[1] - best[0]):
+            best = (start, end)
+    return mention.text if best is None else text[best[0] : best[1]]
+
+
+def _phrase_start(toks: list[_Tok], i: int, base: str) -> int | None:
+    """Where the event words ending at token ``i`` begin ("their capture", "taken prisoner")."""
+    tok = toks[i]
+    word = _EVENT_WORDS.get(tok.lower)
+    if word is not None and word[0] == base:
+        if word[1] == "n" and i > 0 and toks[i - 1].lower in _DETERMINERS:
+            return toks[i - 1].start
+        return tok.start
+    if i > 0 and _MULTI_WORD.get((toks[i - 1].lower, tok.lower)) == base:
+        return toks[i - 1].start
+    return None

@@ -16,8 +16,14 @@ _TOKEN = re.compile(
     r"\d+(?:,\d{3})+(?:\.\d+)?(?![\d,]*\d)"  # 2,700 / 1,234.5
     r"|\d+(?:\.\d+)?"  # 300 / 3.5
     r"|[A-Za-z]+(?:['’][A-Za-z]+)?"  # words (hyphens are tokens of their own)
-    r"|[^\sA-Za-z\d]"  # any other single character
+    r"|[^\sA-Za-z\d]",  # any other single character
+    re.ASCII,
 )
+
+
+def is_digits(text: str) -> bool:
+    """ASCII digits only: "²" and other Unicode digits are not numbers here."""
+    return bool(text) and all("0" <= c <= "9" for c in text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +118,7 @@ def _scale_after(tokens: list[Token], i: int) -> tuple[float, int]:
 def parse_digits(tokens: list[Token], i: int) -> NumberMatch | None:
     """Digits at ``i``, with an optional scale word: "2,700", "1.2 million", "12k"."""
     tok = tokens[i]
-    if not tok.text[0].isdigit():
+    if not is_digits(tok.text[0]):
         return None
     value = float(tok.text.replace(",", ""))
     step = _digits_step(tok.text)
@@ -132,6 +138,13 @@ def parse_words(tokens: list[Token], i: int) -> NumberMatch | None:
     if low in ("a", "one", "half") and i + 1 < len(tokens) and tokens[i + 1].low == "dozen":
         value = 6.0 if low == "half" else 12.0
         return NumberMatch(value, i, i + 1, 1.0, "words")
+    if (
+        low == "a"
+        and i + 1 < len(tokens)
+        and tokens[i + 1].low in ("hundred", "thousand", "million", "billion")
+    ):
+        value = SCALE_WORDS[tokens[i + 1].low]
+        return NumberMatch(value, i, i + 1, value, "words")
     if low == "dozen":
         return NumberMatch(12.0, i, i, 1.0, "words")
     first = _word_value(low)
@@ -152,6 +165,13 @@ def parse_words(tokens: list[Token], i: int) -> NumberMatch | None:
                 total, current = total + current, 0.0
             j += 1
             low = nxt
+            continue
+        # "two thousand five hundred", "three hundred and twenty": a smaller part follows
+        k = j + 2 if nxt == "and" and low == "hundred" else j + 1
+        after = _word_value(tokens[k].low) if k < len(tokens) else None
+        if after is not None and low in SCALE_WORDS and after < SCALE_WORDS[low]:
+            current += after
+            j, low = k, tokens[k].low
             continue
         break
     value = total + current

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from consist.extract import quantity_lexicon as lx
-from consist.extract.numbers import NumberMatch, Token, parse_number, tokenize
+from consist.extract.numbers import NumberMatch, Token, is_digits, parse_number, tokenize
 from consist.extract.units import currency_before, unit_at
 from consist.types import DateMention, Quantity, TimeScope
 
@@ -33,11 +33,16 @@ _APPROX_WORDS = (
 )  # fmt: skip
 _LOWER_OPEN = ("more than", "over", "above", "in excess of", "upwards of", "exceeding",
                "just over", "well over", "greater than")  # fmt: skip
-_LOWER_CLOSED = ("at least", "no fewer than", "no less than", "a minimum of", "minimum of")
+_LOWER_CLOSED: tuple[str, ...] = (
+    "at least", "no fewer than", "no less than", "a minimum of", "minimum of",
+)  # fmt: skip
 _UPPER_OPEN = ("less than", "fewer than", "under", "below", "just under", "well under")
 _UPPER_CLOSED = ("up to", "at most", "no more than", "as many as", "a maximum of",
-                 "maximum of", "not more than")  # fmt: skip
+                 "maximum of", "not more than", "not over")  # fmt: skip
+_LOWER_CLOSED += ("not less than", "not fewer than")
+_NEGATIONS = {"not", "n't", "never", "no", "nor", "without"}
 _NEAR_BELOW = ("nearly", "almost", "close to nearly")
+_DIGITS = tuple("0123456789")
 _PHONE = re.compile(r"\+?\(?\d{2,4}\)?[-. ]\d{3,4}[-. ]\d{3,4}\b")
 _TIME = re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?|o['’]clock)(?![a-z])", re.I)
 _SCOPE_AT = re.compile(r"(?:as of|as at|by|until|till|through|to date|up to)\s*$", re.I)
@@ -106,7 +111,7 @@ def _apply_modifier(
         return v, v, math.inf, best_len, kind
     if kind == "under":
         high = math.nextafter(v, -math.inf)
-        return high, 0.0, high, best_len, kind
+        return high, min(0.0, high), high, best_len, kind
     if kind == "up_to":
         return v, 0.0, v, best_len, kind
     if kind == "nearly":
@@ -131,8 +136,9 @@ def _suffix(tokens: list[Token], j: int) -> tuple[str | None, int]:
     return None, 0
 
 
-def _unit_after(tokens: list[Token], j: int, num: NumberMatch) -> tuple[str | None, str | None,
-                                                                     float, int]:
+def _unit_after(
+    tokens: list[Token], j: int, num: NumberMatch
+) -> tuple[str | None, str | None, float, int]:
     """(canonical unit, unit measure, factor, tokens used) right after the number."""
     found = unit_at(tokens, j + 1)
     if found is None:
@@ -146,9 +152,10 @@ def _unit_after(tokens: list[Token], j: int, num: NumberMatch) -> tuple[str | No
     return unit.canonical, unit.measure, unit.factor, used
 
 
-def _years_unit(tokens: list[Token], j: int, used: int) -> tuple[str | None, str | None,
-                                                                  float, int]:
-    """"26 years old" / "26-year-old" is an age; "for 10 years" a span of years."""
+def _years_unit(
+    tokens: list[Token], j: int, used: int
+) -> tuple[str | None, str | None, float, int]:
+    """An age for "26 years old" / "26-year-old"; a span of years for "for 10 years"."""
     after = [t.low for t in tokens[j + 1 + used : j + 3 + used]]
     if after[:1] == ["old"]:
         return "year", "age", 1.0, used + 1
@@ -160,7 +167,7 @@ def _years_unit(tokens: list[Token], j: int, used: int) -> tuple[str | None, str
 def _read_number(tokens: list[Token], num: NumberMatch) -> _Bounded:
     """Bounds, unit and currency around one parsed number."""
     j = num.last
-    if j + 1 < len(tokens) and tokens[j + 1].text == "-" and tokens[j + 1].start == tokens[j].end:
+    if j + 1 < len(tokens) and tokens[j + 1].text == "-":
         found = unit_at(tokens, j + 2)  # "26-year-old", "5-km"
         if found is not None and found[0].canonical == "year":
             unit, umeasure, factor, used = _years_unit(tokens, j + 1, found[1])
@@ -191,7 +198,7 @@ def _read_number(tokens: list[Token], num: NumberMatch) -> _Bounded:
 
 
 def _range_at(tokens: list[Token], i: int) -> tuple[NumberMatch, NumberMatch, int] | None:
-    """"between 250 and 300" at ``i`` as (low, high, first token), or None."""
+    """A range "between 250 and 300" at ``i`` as (low, high, first token), or None."""
     if tokens[i].low != "between" or i + 1 >= len(tokens):
         return None
     a = parse_number(tokens, i + 1)
@@ -204,7 +211,7 @@ def _range_at(tokens: list[Token], i: int) -> tuple[NumberMatch, NumberMatch, in
 
 
 def _dash_range(tokens: list[Token], a: NumberMatch) -> NumberMatch | None:
-    """"250-300", "250–300" or "250 to 300": the upper end, when it is a range."""
+    """The upper end of "250-300", "250–300" or "250 to 300", when it is a range."""
     j = a.last + 1
     if j + 1 >= len(tokens) or tokens[j].text not in ("-", "–", "—", "to"):
         return None
@@ -215,7 +222,7 @@ def _dash_range(tokens: list[Token], a: NumberMatch) -> NumberMatch | None:
         return None
     if b.last + 1 < len(tokens) and tokens[b.last + 1].text in ("-", "–", ".", ":"):
         if tokens[b.last + 1].end == tokens[b.last].end + 1 and b.last + 2 < len(tokens):
-            if tokens[b.last + 2].text[:1].isdigit():
+            if tokens[b.last + 2].text[:1] in _DIGITS:
                 return None  # phone numbers, versions, scores with more parts
     return b
 
@@ -248,7 +255,7 @@ def _in_spans(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 def _is_year(tokens: list[Token], num: NumberMatch) -> bool:
     """A bare four-digit number from 1800 to 2100 is a year unless a plural noun follows."""
     tok = tokens[num.first]
-    if num.form != "digits" or num.last != num.first or not tok.text.isdigit():
+    if num.form != "digits" or num.last != num.first or not is_digits(tok.text):
         return False
     if len(tok.text) != 4 or not 1800 <= num.value <= 2100:
         return False
@@ -270,7 +277,7 @@ def _is_label(tokens: list[Token], num: NumberMatch) -> bool:
         if prev.text == "#" or (i >= 2 and tokens[i - 2].end == prev.start):
             return True  # "KN-23", "#4", "1/2"
     if nxt is not None and nxt.text in ("/", ":") and j + 2 < len(tokens):
-        if tokens[j + 2].text[:1].isdigit():
+        if tokens[j + 2].text[:1] in _DIGITS:
             return True  # "1 / 2", "1 : 4"
     if nxt is not None and nxt.start == tokens[j].end and nxt.text[:1].isalpha():
         if unit_at(tokens, j + 1) is None and nxt.low not in ("k", "m", "b", "bn", "mn"):
@@ -279,11 +286,28 @@ def _is_label(tokens: list[Token], num: NumberMatch) -> bool:
         return True
     if prev is not None and prev.text == "." and i >= 2 and tokens[i - 2].low == "no":
         return True
-    return nxt is not None and nxt.low in lx.METADATA_WORDS
+    if prev is not None and (
+        prev.low.rstrip(".") in lx.MONTHS
+        or (prev.text == "." and i >= 2 and tokens[i - 2].low in lx.MONTHS)
+    ):
+        return True  # "Jan. 11", "January 13": a day of the month
+    if (
+        prev is not None
+        and prev.text in (":", "/")
+        and i >= 2
+        and tokens[i - 2].text[:1] in _DIGITS
+    ):
+        return True  # "1 : 4", "3 / 7" written with spaces
+    # "0 Comments", "12 Shares": page furniture is capitalised or zero; "5bn shares" is not.
+    return (
+        nxt is not None
+        and nxt.low in lx.METADATA_WORDS
+        and (nxt.text[:1].isupper() or num.value == 0)
+    )
 
 
 def _is_pronoun_one(tokens: list[Token], num: NumberMatch) -> bool:
-    """"one of the soldiers", "no one": the word "one" not used as a count."""
+    """The word "one" not used as a count: "one of the soldiers", "no one"."""
     if tokens[num.first].low != "one" or num.last != num.first:
         return False
     nxt = tokens[num.last + 1].low if num.last + 1 < len(tokens) else "."
@@ -314,8 +338,9 @@ def _numbers(text: str, tokens: list[Token], dates: Sequence[DateMention]) -> li
             bounded = _make_range(tokens, rng[0], rng[1], rng[2])
         else:
             upper = _dash_range(tokens, start_num)
-            if upper is not None and not _in_spans(tokens[upper.first].start,
-                                                   tokens[upper.last].end, blocked):
+            if upper is not None and not _in_spans(
+                tokens[upper.first].start, tokens[upper.last].end, blocked
+            ):
                 bounded = _make_range(tokens, start_num, upper, start_num.first)
             else:
                 bounded = _read_number(tokens, start_num)
@@ -325,7 +350,38 @@ def _numbers(text: str, tokens: list[Token], dates: Sequence[DateMention]) -> li
 
 
 def _skip(tokens: list[Token], num: NumberMatch) -> bool:
-    return _is_year(tokens, num) or _is_label(tokens, num) or _is_pronoun_one(tokens, num)
+    return (
+        _is_year(tokens, num) or _is_label(tokens, num) or _is_pronoun_one(tokens, num)
+        or _is_ago(tokens, num)
+    )  # fmt: skip
+
+
+def _is_ago(tokens: list[Token], num: NumberMatch) -> bool:
+    """A point in time ("ten minutes ago"), whether or not a date was found there."""
+    found = unit_at(tokens, num.last + 1)
+    if found is None or found[0].measure != "duration":
+        return False
+    k = num.last + 1 + found[1]
+    return k < len(tokens) and tokens[k].low == "ago"
+
+
+def _negated(tokens: list[Token], b: _Bounded) -> bool:
+    """Whether the clause denies the number ("not ten", "had not found twenty").
+
+    A denied figure asserts no value, so it is marked and never compared.
+    """
+    k = b.first - 1
+    steps = 0
+    while k >= 0 and steps < 4 and tokens[k].text not in _CLAUSE_END:
+        if tokens[k].low in _NEGATIONS or tokens[k].low.endswith("n't"):
+            return True
+        k, steps = k - 1, steps + 1
+    for t in tokens[b.last + 1 : b.last + 6]:
+        if t.text in _CLAUSE_END:
+            break
+        if t.low in _NEGATIONS or t.low.endswith("n't"):
+            return True
+    return False
 
 
 # --------------------------------------------------------------------- what is counted
@@ -345,7 +401,7 @@ def singular(word: str) -> str:
     return w
 
 
-_CLAUSE_END = {".", ";", ":", "!", "?", "(", ")", ",", "—", "–", "\"", "“", "”"}
+_CLAUSE_END = {".", ";", ":", "!", "?", "(", ")", ",", "—", "–", '"', "“", "”"}
 
 
 def _noun_run(tokens: list[Token], j: int) -> list[Token]:
@@ -357,6 +413,9 @@ def _noun_run(tokens: list[Token], j: int) -> list[Token]:
     """
     if j + 2 < len(tokens) and tokens[j + 1].low == "of" and tokens[j + 2].low not in lx.STOP:
         j += 1
+    if j + 2 < len(tokens) and tokens[j + 1].low in ("more", "fewer", "less", "extra"):
+        if tokens[j + 2].low != "than":
+            j += 1  # "14 more supermarkets": the noun is still what is counted
     run: list[Token] = []
     k = j + 1
     while k < len(tokens) and len(run) < 5:
@@ -407,7 +466,7 @@ def _entity(tokens: list[Token], last: int) -> tuple[str | None, str | None, str
 
 
 def _plural_demonym(words: list[str]) -> str | None:
-    """"34,000 North Koreans": a plural demonym counts people of that country."""
+    """A plural demonym counts people of that country: "34,000 North Koreans"."""
     if words and words[-1].endswith("s"):
         return _owner_in([*words[:-1], words[-1][:-1]])
     return None
@@ -549,11 +608,11 @@ def _name_before(tokens: list[Token], first: int) -> str | None:
 
 
 def _bare_age(tokens: list[Token], b: _Bounded) -> str | None:
-    """"Ri, 26," and "Baek (21, left)": a small number right after a name is an age."""
+    """An age: a small number right after a name ("Ri, 26," and "Baek (21, left)")."""
     if b.unit is not None or b.approx is not None or b.first < 2 or b.first != b.num_last:
         return None
     tok = tokens[b.first]
-    if not tok.text.isdigit() or not 1 <= int(tok.text) <= 120:
+    if not is_digits(tok.text) or not 1 <= int(tok.text) <= 120:
         return None
     sep, name = tokens[b.first - 1], tokens[b.first - 2]
     nxt = tokens[b.first + 1].text if b.first + 1 < len(tokens) else "."
@@ -589,7 +648,7 @@ def _scope(
 
 
 def _scope_kind(text: str, d: DateMention) -> str | None:
-    """"at" for as-of / by cues, "during" for over / since / in cues, else None."""
+    """The scope kind: "at" for as-of / by cues, "during" for over / since / in."""
     lead = text[max(0, d.start - 25) : d.start]
     own = d.text.lower()
     if _SCOPE_AT.search(lead) or own.startswith(("as of", "by ", "until")):
@@ -620,7 +679,7 @@ def _near(text: str, prev: Quantity | None, q: Quantity) -> bool:
 
 
 def _share_unit(text: str, quantities: list[Quantity]) -> list[Quantity]:
-    """"for 10 and 4 years": a bare number joined to the next one shares its unit."""
+    """A bare number joined to the next one shares its unit: "for 10 and 4 years"."""
     out = list(quantities)
     for k in range(len(out) - 1):
         q, nxt = out[k], out[k + 1]
@@ -638,8 +697,11 @@ def _inherit(
     for k, q in enumerate(quantities):
         if q.entity is None and q.unit is None and q.measure not in lx.ATTRIBUTE_MEASURES:
             prev = out[-1] if out else None
-            if prev is not None and prev.entity is not None and prev.unit is None and _near(
-                text, prev, q
+            if (
+                prev is not None
+                and prev.entity is not None
+                and prev.unit is None
+                and _near(text, prev, q)
             ):
                 q = replace(q, entity=prev.entity, owner=q.owner or prev.owner)
             else:
@@ -654,7 +716,7 @@ def _compatible(a: str | None, b: str | None) -> bool:
 
 
 def _derived(text: str, quantities: list[Quantity]) -> list[Quantity]:
-    """"300 killed and 2,700 injured" also says about 3,000 were killed or injured."""
+    """The sum of parts: "300 killed and 2,700 injured" is about 3,000 killed or injured."""
     if any(q.measure == "killed_or_injured" for q in quantities):
         return []
     killed = [q for q in quantities if q.measure == "killed" and math.isfinite(q.high)]
@@ -691,6 +753,8 @@ def extract_quantities(
     quantities: list[Quantity] = []
     for b in bounded:
         own = set(range(b.first, max(b.last, b.num_last) + 1))
+        if _negated(tokens, b):
+            b = replace(b, approx="negated")
         q = _quantity(text, tokens, b, _meaning(tokens, b, numbers - own))
         scope = _scope(text, q.start, dates, published)
         quantities.append(replace(q, scope=scope) if scope else q)

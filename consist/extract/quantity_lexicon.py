@@ -103,3 +103,9 @@ METADATA_WORDS = set("comments comment shares likes views replies photos reactio
 # Number words that are pronouns more often than counts.
 PRONOUN_CONTEXT_AFTER = {"of", "another", ",", "."}
 PRONOUN_CONTEXT_BEFORE = {"no", "any", "every", "each", "the", "this", "that", "which", "one"}
+
+# Month names and abbreviations: a number right after one is a day, not a count.
+MONTHS = set(
+    "january february march april may june july august september october november december"
+    " jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)

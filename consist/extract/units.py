@@ -89,7 +89,7 @@ _MAX_WORDS = max(len(key.split()) for key in UNITS)
 
 
 def _singular_forms(words: str) -> list[str]:
-    """"kilometer" finds "kilometers": units are listed in the plural."""
+    """The forms to look up: units are listed in the plural ("kilometers")."""
     return [words, words + "s"] if not words.endswith("s") else [words]
 
 
@@ -107,9 +107,11 @@ def currency_before(tokens: list[Token], i: int) -> tuple[str, int] | None:
     """A currency sign or code just before token ``i``: "$5", "US$ 27.5"."""
     if i >= 1 and tokens[i - 1].text in CURRENCY_SIGNS:
         code = CURRENCY_SIGNS[tokens[i - 1].text]
-        if i >= 2 and tokens[i - 2].text in ("US", "U.S") and tokens[i - 2].end == tokens[
-            i - 1
-        ].start:
+        if (
+            i >= 2
+            and tokens[i - 2].text in ("US", "U.S")
+            and tokens[i - 2].end == tokens[i - 1].start
+        ):
             return code, 2
         return code, 1
     if i >= 1 and tokens[i - 1].text in ("USD", "EUR", "GBP", "KRW"):

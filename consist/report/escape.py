@@ -31,7 +31,7 @@ _MENTION = re.compile(r"@(?=[A-Za-z0-9_-])")
 _ISSUE_REF = re.compile(r"(\\#|\bGH-|\bgh-)(?=\d)")
 _URL_SCHEME = re.compile(r"(?i)\b(https?|ftp|mailto|javascript|data|vbscript|file):")
 _WWW = re.compile(r"(?i)\bwww\.")
-_LINE_START = re.compile(r"^([-+=])(?=\s|$)")
+_LINE_START = re.compile(r"^([-+=])")
 _ORDERED = re.compile(r"^(\d{1,9})\.(?=\s|$)")
 
 

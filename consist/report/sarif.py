@@ -28,6 +28,10 @@ SRCROOT = "%SRCROOT%"
 
 LEVELS = {"high": "error", "medium": "warning", "low": "note"}
 
+# RFC 3986 path characters kept as they are; ``:`` is encoded because in the first
+# segment of a relative reference it would read as a URI scheme.
+_PATH_SAFE = "/!$&'()*+,;=@~"
+
 JSONDict = dict[str, Any]
 
 
@@ -205,15 +209,15 @@ def _location(c: ClaimRef, id_: int | None = None, message: str | None = None) -
 def artifact_location(path: str) -> JSONDict:
     """A relative URI under ``%SRCROOT%`` (what code scanning resolves), else absolute.
 
-    Paths are percent-encoded: a space or ``#`` in a file name would otherwise make an
-    invalid or different URI.
+    Paths are percent-encoded: a space, ``#`` or ``%`` in a file name would otherwise
+    make an invalid or different URI.
     """
     posix = path.replace("\\", "/")
     while posix.startswith("./"):
         posix = posix[2:]
     if posix.startswith("/") or (len(posix) > 1 and posix[1] == ":"):
-        return {"uri": "file:///" + quote(posix.lstrip("/"), safe="/:")}
-    return {"uri": quote(posix, safe="/"), "uriBaseId": SRCROOT}
+        return {"uri": "file:///" + quote(posix.lstrip("/"), safe=_PATH_SAFE + ":")}
+    return {"uri": quote(posix, safe=_PATH_SAFE), "uriBaseId": SRCROOT}
 
 
 def _invocation(report: Report) -> JSONDict:

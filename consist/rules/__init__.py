@@ -8,6 +8,7 @@ a retired rule stays listed with ``status = "removed"``.
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -31,8 +32,18 @@ def all_codes() -> list[str]:
     return sorted(_RULES)
 
 
-def _matches(code: str, cls: type[Rule], selectors: Iterable[str]) -> bool:
-    return any(code.startswith(s.upper()) or s == cls.name for s in selectors)
+def _matches(code: str, selectors: Iterable[str]) -> bool:
+    """A code matches ALL, a code prefix ("NUM", "NUM001"), or the rule's name."""
+    for selector in selectors:
+        if selector.upper() == "ALL" or code.startswith(selector.upper()):
+            return True
+        if not _looks_like_code(selector) and rule_class(code).name == selector:
+            return True
+    return False
+
+
+def _looks_like_code(selector: str) -> bool:
+    return re.fullmatch(r"[A-Z]{1,3}\d{0,3}", selector.upper()) is not None and not selector.islower()
 
 
 def select_rules(
@@ -42,20 +53,24 @@ def select_rules(
 ) -> list[Rule]:
     """Instantiate the selected rules (by code, prefix or name), minus the ignored ones.
 
-    Preview rules are only selected by their full code; removed rules never are.
+    Preview rules are only selected by their full code; removed rules never are. Rule
+    modules that are not selected are never imported.
     """
     select, ignore = list(select), list(ignore)
     unknown = [s for s in select + ignore if not _known_selector(s)]
     if unknown:
         raise ValueError(f"unknown rule selector(s): {', '.join(unknown)}")
+    unknown_options = sorted(set(options or {}) - set(_RULES))
+    if unknown_options:
+        raise ValueError(f"options for unknown rule(s): {', '.join(unknown_options)}")
     chosen: list[Rule] = []
     for code in all_codes():
+        if not _matches(code, select) or _matches(code, ignore):
+            continue
         cls = rule_class(code)
-        if cls.status == "removed" or not _matches(code, cls, select):
+        if cls.status == "removed":
             continue
         if cls.status == "preview" and code not in [s.upper() for s in select]:
-            continue
-        if _matches(code, cls, ignore):
             continue
         chosen.append(cls((options or {}).get(code)))
     return chosen
@@ -63,7 +78,9 @@ def select_rules(
 
 def _known_selector(selector: str) -> bool:
     s = selector.upper()
-    return s == "ALL" or any(code.startswith(s) for code in _RULES) or any(
+    if s == "ALL" or any(code.startswith(s) for code in _RULES):
+        return True
+    return not _looks_like_code(selector) and any(
         rule_class(code).name == selector for code in _RULES
     )
 

@@ -1,0 +1,384 @@
+"""NUM001 quantity-mismatch: two sources give figures for one measured thing that
+cannot both hold."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from consist.rules.base import Rule, RuleContext, Violation, later_of, who
+from consist.types import Claim, Pair, Quantity, TimeScope
+
+# Measures read from the words (see consist.extract.quantity_lexicon) that name a count of
+# an event or state. Two of them compare on their own; anything else (a generic verb, a
+# unit-only measure such as percent, or no measure) also needs the words around the
+# number to agree.
+COUNT_MEASURES = frozenset(
+    "killed injured killed_or_injured deployed remaining captured defected missing arrested"
+    " evacuated displaced destroyed damaged expected".split()
+)
+# part -> whole: a part can never exceed its whole.
+PARTS: dict[str, str] = {"killed": "killed_or_injured", "injured": "killed_or_injured"}
+ATTRIBUTES = frozenset({"age", "service_years"})
+# Counts that grow over time, so that a later, larger figure may be an update.
+RISING = frozenset(
+    "killed injured killed_or_injured captured defected missing arrested evacuated displaced"
+    " destroyed damaged deployed".split()
+)
+LABELS: dict[str, str] = {
+    "killed_or_injured": "killed or injured", "service_years": "years of service",
+    "deployed": "sent", "remaining": "remaining", "expected": "expected",
+}  # fmt: skip
+_SEVERITY_RANK = {"low": 0, "medium": 1, "high": 2}
+_WORD = re.compile(r"[A-Za-z]+")
+_WORD_OR_NUMBER = re.compile(r"[A-Za-z]+|\d[\d,.]*")
+_STOPWORDS = frozenset(
+    "a an the of in on at to for by with and or is are was were be been has have had it"
+    " its that this than more less over under about".split()
+)
+
+
+@dataclass(frozen=True)
+class _Match:
+    """Two quantities judged to measure the same thing, and how they relate."""
+
+    left: Quantity
+    right: Quantity
+    relation: str  # "same", "part_left" (left is a part of right), "part_right"
+    by_context: bool
+
+
+class QuantityMismatch(Rule):
+    """Two sources give figures for the same measured thing that cannot both hold.
+
+    What it flags: a pair of claims from different parties where a quantity with the
+    same measure (killed, injured, sent, remaining, an area, a person's age ...) or a
+    part and its whole (killed within killed-or-injured), for a compatible entity,
+    owner, holder and unit, in overlapping time scopes, has intervals that do not
+    overlap, or where a part is as large as its whole. "About", "more than", ranges and
+    unit conversion are taken into account. A later, larger figure for a rising toll is
+    flagged with medium severity, and the explanation says a rising toll may explain it.
+
+    Why: a changed count is the commonest factual contradiction between reports, and
+    casualty figures are quoted, summed and re-labelled from source to source.
+
+    Flagged: "approximately 300 North Korean soldiers have been killed and another 2,700
+    injured" (13 Jan) / "approximately 4,000 of them have been killed or seriously
+    injured" (23 Feb); "about 4,000 fatalities" / "about 4,000 killed or seriously
+    injured"; "The fire destroyed 40 homes." / "12 homes were destroyed."
+
+    Not flagged: "300 killed and 2,700 injured" / "over 3,000 perished or sustained
+    injuries" (the sum fits); "984 square kilometers" / "380 square miles"; "Ri, 26" /
+    "Baek, 21" (two people); "more than 12,000 troops sent" / "around 6,000 remain";
+    "thousands of soldiers" / "12,000 soldiers"; "about 300" / "310".
+    """
+
+    code: ClassVar[str] = "NUM001"
+    name: ClassVar[str] = "quantity-mismatch"
+    kind: ClassVar[str] = "numeric"
+    status: ClassVar[str] = "stable"
+    # tolerance: relative gap below which two exact figures are taken as the same
+    # report (rounding, a late correction); min_context: share of words around two
+    # numbers that must agree when the measure alone does not say they count one thing.
+    default_options: ClassVar[dict[str, float]] = {"tolerance": 0.05, "min_context": 0.5}
+
+    def check(self, pair: Pair, ctx: RuleContext) -> Iterator[Violation]:
+        left_qs = ctx.of(pair.left).quantities
+        right_qs = ctx.of(pair.right).quantities
+        best: dict[str, tuple[tuple[int, float], Violation]] = {}
+        for match in _align(pair, left_qs, right_qs, float(self.options["min_context"])):
+            found = _judge(pair, match, float(self.options["tolerance"]))
+            if found is None:
+                continue
+            strength, violation = found
+            # One finding per pair and family: "300 killed" vs "4,000 fatalities" and
+            # "300 + 2,700 = 3,000" vs "4,000 fatalities" are one disagreement. A direct
+            # comparison of one measure explains it best, then the larger gap.
+            family = PARTS.get(violation.key, violation.key)
+            rank = (_SEVERITY_RANK[violation.severity], strength)
+            if match.relation == "same":
+                rank = (rank[0] + 3, rank[1])
+            if family not in best or rank > best[family][0]:
+                best[family] = (rank, violation)
+        for _, violation in sorted(best.values(), key=lambda sv: sv[1].key):
+            yield violation
+
+
+# --------------------------------------------------------------------- alignment
+
+
+def _context(claim: Claim, q: Quantity, width: int = 40) -> set[str]:
+    """Content words around a number; numbers themselves are left out."""
+    text = claim.text
+    around = text[max(0, q.start - width) : q.start] + " " + text[q.end : q.end + width]
+    return {w.lower() for w in _WORD.findall(around)} - _STOPWORDS
+
+
+def _similarity(a: set[Any], b: set[Any]) -> float:
+    return len(a & b) / len(a | b) if a | b else 1.0
+
+
+def _positions(claim: Claim, q: Quantity, reach: int = 4) -> set[tuple[int, str]]:
+    """The nearest words on each side with their distance: "has [10] fishes" gives
+    (-1, has), (1, fishes). Finer than the bag of words, it tells apart two numbers of
+    one claim ("Lilly has 10 fishes, Rosy has 7 fishes")."""
+    before = [w.lower() for w in _WORD_OR_NUMBER.findall(claim.text[: q.start])][-reach:]
+    after = [w.lower() for w in _WORD_OR_NUMBER.findall(claim.text[q.end :])][:reach]
+    return {(-(k + 1), w) for k, w in enumerate(reversed(before))} | {
+        (k + 1, w) for k, w in enumerate(after)
+    }
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def _relation(a: Quantity, b: Quantity) -> str | None:
+    """How the measures of two quantities relate: "same", a part/whole, or None."""
+    if a.measure == b.measure:
+        return "same"
+    if a.measure is not None and PARTS.get(a.measure) == b.measure:
+        return "part_left"
+    if b.measure is not None and PARTS.get(b.measure) == a.measure:
+        return "part_right"
+    return None
+
+
+def _scopes_apart(a: TimeScope | None, b: TimeScope | None) -> bool:
+    """Two periods that do not overlap count different things."""
+    if a is None or b is None:
+        return False
+    return a.end < b.start or b.end < a.start
+
+
+def _comparable(a: Quantity, b: Quantity, sim: float, min_context: float) -> _Match | None:
+    """Whether two quantities measure the same thing, judged by their words."""
+    if a.unit != b.unit or {"previous", "negated"} & {a.approx, b.approx}:
+        return None
+    relation = _relation(a, b)
+    if relation is None or _scopes_apart(a.scope, b.scope):
+        return None
+    if a.measure in ATTRIBUTES or b.measure in ATTRIBUTES:
+        holders_match = a.holder is not None and a.holder.lower() == (b.holder or "").lower()
+        return _Match(a, b, relation, False) if holders_match else None
+    if not (_compatible(a.entity, b.entity) and _compatible(a.owner, b.owner)):
+        return None
+    if not _compatible(a.holder, b.holder):
+        return None
+    if a.measure in COUNT_MEASURES and b.measure in COUNT_MEASURES:
+        return _Match(a, b, relation, False)
+    if relation != "same" or sim < min_context:
+        return None
+    if a.measure is None and a.unit is None and a.entity != b.entity:
+        return None
+    if a.measure is None and a.unit is None and a.entity is None and sim < 0.75:
+        return None  # "the average was 76": nothing but the words around says what it is
+    return _Match(a, b, relation, True)
+
+
+def _align(
+    pair: Pair, left: tuple[Quantity, ...], right: tuple[Quantity, ...], min_context: float
+) -> list[_Match]:
+    """Pairs of quantities that measure the same thing, each side's best counterpart.
+
+    When a claim holds several candidates ("Jessica ... 35 words, Maurice ... 10
+    words"), the counterpart is the one whose surrounding words agree most; a tie is
+    ambiguous and skipped rather than guessed.
+    """
+    lctx = {id(q): _context(pair.left, q) for q in left}
+    rctx = {id(q): _context(pair.right, q) for q in right}
+    lpos = {id(q): _positions(pair.left, q) for q in left}
+    rpos = {id(q): _positions(pair.right, q) for q in right}
+    scored: list[tuple[float, _Match]] = []
+    for a in left:
+        for b in right:
+            sim = _similarity(lctx[id(a)], rctx[id(b)])
+            match = _comparable(a, b, sim, min_context)
+            if match is not None:
+                rank = sim + _similarity(lpos[id(a)], rpos[id(b)])
+                scored.append((rank, match))
+    return [m for rank, m in scored if _is_best(rank, m, scored)]
+
+
+def _is_best(sim: float, m: _Match, scored: list[tuple[float, _Match]]) -> bool:
+    """Whether ``m`` is the unique best-scoring match of both its quantities."""
+    rivals = [
+        s for s, o in scored
+        if o is not m and o.relation == m.relation and (o.left is m.left or o.right is m.right)
+        and not (o.left.derived or o.right.derived or m.left.derived or m.right.derived)
+    ]  # fmt: skip
+    return all(sim > s for s in rivals)
+
+
+# --------------------------------------------------------------------- judging
+
+
+def _effective(q: Quantity) -> tuple[float, float]:
+    """The interval a quantity is checked with: vague amounts are read loosely.
+
+    "thousands" is [2000, 9999] as extracted, but reporters write "thousands" for
+    12,000 too; the check stretches a vague amount tenfold upwards and halves it
+    downwards so that only a wildly different figure contradicts it.
+    """
+    if q.approx == "vague":
+        return q.low / 2, q.high * 10
+    return q.low, q.high
+
+
+def _gap(a: Quantity, b: Quantity) -> float:
+    """Relative distance between two intervals (0 when they overlap)."""
+    alo, ahi = _effective(a)
+    blo, bhi = _effective(b)
+    if ahi < blo:
+        return (blo - ahi) / max(abs(blo), 1e-9)
+    if bhi < alo:
+        return (alo - bhi) / max(abs(alo), 1e-9)
+    return 0.0
+
+
+def _disjoint(a: Quantity, b: Quantity) -> bool:
+    alo, ahi = _effective(a)
+    blo, bhi = _effective(b)
+    return ahi < blo or bhi < alo
+
+
+def _part_whole_conflict(part: Quantity, whole: Quantity, tolerance: float) -> str | None:
+    """How a part conflicts with its whole: "exceeds" it, or "equals" it (no room left)."""
+    if part.low > whole.high and _gap(part, whole) > tolerance:
+        return "exceeds"
+    finite = math.isfinite(whole.high) and math.isfinite(part.high)
+    bounded = whole.approx not in ("over", "at_least", "vague", "range")
+    if finite and bounded and part.approx != "vague" and part.value >= whole.value * 0.95:
+        return "equals"
+    return None
+
+
+def _judge(pair: Pair, m: _Match, tolerance: float) -> tuple[float, Violation] | None:
+    """A violation when the matched figures cannot both hold, with its severity."""
+    if m.relation == "same":
+        if not _disjoint(m.left, m.right):
+            return None
+        exact = m.left.approx is None and m.right.approx is None
+        gap = _gap(m.left, m.right)
+        if exact and gap <= tolerance:
+            return None
+        return _same_measure(pair, m, gap)
+    part, whole = (m.left, m.right) if m.relation == "part_left" else (m.right, m.left)
+    how = _part_whole_conflict(part, whole, tolerance)
+    if how is None:
+        return None
+    return _part_whole(pair, m, part, whole, how)
+
+
+def _fmt(x: float) -> str:
+    if not math.isfinite(x):
+        return "unbounded"
+    return f"{x:,.0f}" if abs(x - round(x)) < 1e-6 or abs(x) >= 100 else f"{x:,.2f}".rstrip("0")
+
+
+def _label(q: Quantity) -> str:
+    if q.measure is None:
+        return q.entity or (q.unit or "")
+    if q.measure in ("percent", "area", "distance", "money", "weight", "speed"):
+        return q.entity or ""
+    return LABELS.get(q.measure, q.measure.replace("_", " "))
+
+
+def _describe(q: Quantity) -> str:
+    """A figure as the explanation quotes it: "300 killed + 2,700 injured = about 3,000 ..."."""
+    if q.derived and q.components:
+        parts = " + ".join(f"{_fmt(v)} {LABELS.get(n, n)}" for n, v in q.components)
+        text = f"{parts} = about {_fmt(q.value)} {_label(q)}"
+    else:
+        text = f"{q.text} {_label(q)}".strip()
+        if q.holder:
+            text = f"{q.holder}: {text}"
+    if q.scope is not None:
+        text += f" ({q.scope.text})"
+    return text
+
+
+def _central(q: Quantity) -> float:
+    if q.approx == "vague" or not math.isfinite(q.high):
+        return q.low
+    return q.value
+
+
+def _difference(a: Quantity, b: Quantity) -> str:
+    va, vb = _central(a), _central(b)
+    diff = abs(va - vb)
+    small = min(va, vb)
+    pct = ""
+    if small > 0:
+        ratio = max(va, vb) / small
+        pct = (
+            f" ({diff / small:.0%})"
+            if ratio < 2
+            else f" (the larger is {ratio:.1f} times the smaller)"
+        )
+    return f"The figures differ by about {_fmt(diff)}{pct}"
+
+
+def _scopes_coincide(a: Quantity, b: Quantity) -> bool:
+    return (
+        a.scope is not None and b.scope is not None
+        and (a.scope.start, a.scope.end) == (b.scope.start, b.scope.end)
+    )  # fmt: skip
+
+
+def _same_measure(pair: Pair, m: _Match, gap: float) -> tuple[float, Violation]:
+    """Two figures for one measure whose intervals do not overlap."""
+    a, b = m.left, m.right
+    sentence = f"{who(pair.left)}: {_describe(a)}. {who(pair.right)}: {_describe(b)}. "
+    sentence += _difference(a, b)
+    severity = "high" if gap >= 0.25 else "medium" if gap >= 0.1 else "low"
+    later = later_of(pair.left, pair.right)
+    if later is not None and not _scopes_coincide(a, b):
+        later_q, earlier_q = (a, b) if later is pair.left else (b, a)
+        if _central(later_q) > _central(earlier_q) and a.measure in RISING:
+            severity = "medium" if severity == "high" else severity
+            sentence += "; the later figure is larger, which a rising toll may explain"
+    sentence += "."
+    if pair.left.party == pair.right.party:
+        severity, sentence = "low", sentence + " The same party gave both: a revision."
+    confidence = (0.7 if m.by_context else 0.85) * (0.8 if "vague" in (a.approx, b.approx) else 1)
+    confidence *= 0.75 + 0.25 * min(1.0, gap * 2)
+    key = a.measure or f"count:{a.entity or a.unit}"
+    summary = f"{_label(a) or key}: {_short(a)} vs {_short(b)}"
+    return gap, Violation(severity, round(confidence, 2), summary, sentence, key=key)
+
+
+def _short(q: Quantity) -> str:
+    return f"about {_fmt(q.value)}" if q.derived else q.text
+
+
+def _part_whole(
+    pair: Pair, m: _Match, part: Quantity, whole: Quantity, how: str
+) -> tuple[float, Violation]:
+    """A part as large as (or larger than) the whole it belongs to."""
+    a, b = m.left, m.right
+    sentence = f"{who(pair.left)}: {_describe(a)}. {who(pair.right)}: {_describe(b)}. "
+    other = "injured" if part.measure == "killed" else "killed"
+    if how == "exceeds":
+        sentence += f"The {_label(part)} figure is larger than the {_label(whole)} total."
+    else:
+        sentence += (
+            f"{_short(part).capitalize()} {_label(part)} cannot hold alongside "
+            f"{_short(whole)} {_label(whole)} unless nobody was {other}."
+        )
+    severity = "high"
+    later = later_of(pair.left, pair.right)
+    part_claim = pair.left if part is m.left else pair.right
+    if how == "exceeds" and later is part_claim and not _scopes_coincide(part, whole):
+        severity = "medium"
+        sentence = sentence[:-1] + (
+            f"; the later {_label(part)} figure is larger, which a rising toll may explain."
+        )
+    if pair.left.party == pair.right.party:
+        severity, sentence = "low", sentence + " The same party gave both: a revision."
+    confidence = 0.8 if how == "equals" else 0.85
+    summary = f"{_label(part)} vs {_label(whole)}: {_short(part)} vs {_short(whole)}"
+    return 1.0, Violation(severity, confidence, summary, sentence, key=whole.measure or "")

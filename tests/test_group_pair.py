@@ -1,0 +1,66 @@
+"""Topic grouping and candidate pairing on hand-made embeddings (no model needed)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from consist.group import TopicGrouper, topic_labels
+from consist.pair import CandidatePairer, comparable
+from consist.types import Group
+from tests.helpers import make_claim
+
+
+def unit(rows: list[list[float]]) -> np.ndarray:
+    x = np.array(rows, dtype=np.float32)
+    return x / np.linalg.norm(x, axis=1, keepdims=True)
+
+
+def test_grouper_separates_topics_and_is_deterministic() -> None:
+    x = unit([[1, 0.1, 0], [1, 0, 0.1], [0.9, 0.1, 0.1], [0, 1, 0.1], [0.1, 1, 0], [0, 0.9, 0.1]])
+    grouper = TopicGrouper(distance_threshold=0.3, n_neighbors=3)
+    labels = grouper.fit_predict(x)
+    assert list(labels) == [0, 0, 0, 1, 1, 1]
+    assert list(TopicGrouper(0.3, 3).fit_predict(x)) == list(labels)
+    assert grouper.get_params() == {"distance_threshold": 0.3, "n_neighbors": 3}
+
+
+def test_grouper_handles_tiny_inputs() -> None:
+    assert list(TopicGrouper().fit_predict(np.zeros((0, 3)))) == []
+    assert list(TopicGrouper().fit_predict(unit([[1, 0]]))) == [0]
+
+
+def test_topic_labels_are_distinctive_words() -> None:
+    labels = topic_labels([["soldiers killed injured", "soldiers killed"], ["asylum defect interview"]])
+    assert "killed" in labels[0] and "asylum" in labels[1]
+
+
+def test_pairs_only_across_parties_within_groups() -> None:
+    claims = [
+        make_claim("a one", cid="a", outlet="X", path="x.txt"),
+        make_claim("a two", cid="b", outlet="X", path="x.txt"),
+        make_claim("b one", cid="c", outlet="Y", path="y.txt"),
+        make_claim("far away", cid="d", outlet="Z", path="z.txt"),
+    ]
+    x = unit([[1, 0], [1, 0.05], [1, 0.1], [0, 1]])
+    groups = [Group(0, "", ("a", "b", "c")), Group(1, "", ("d",))]
+    pairs = CandidatePairer(n_neighbors=5, min_similarity=0.5).pairs(claims, x, groups)
+    ids = [(p.left.id, p.right.id) for p in pairs]
+    assert ids == [("a", "c"), ("b", "c")]  # a-b: same party, same document
+    assert all(p.similarity > 0.9 for p in pairs)
+
+
+def test_shared_feature_keys_pair_dissimilar_claims_in_a_group() -> None:
+    claims = [make_claim("x", cid="a", outlet="X"), make_claim("y", cid="b", outlet="Y")]
+    x = unit([[1, 0], [0, 1]])
+    keys = {"a": frozenset({"q:casualties"}), "b": frozenset({"q:casualties"})}
+    groups = [Group(0, "", ("a", "b"))]
+    assert CandidatePairer(min_similarity=0.9).pairs(claims, x, groups) == []
+    assert len(CandidatePairer(min_similarity=0.9).pairs(claims, x, groups, keys)) == 1
+
+
+def test_same_party_is_compared_only_across_dates() -> None:
+    a = make_claim("x", cid="a", speaker="NIS", outlet="AP", date="2025-01-13", path="a.txt")
+    b = make_claim("y", cid="b", speaker="NIS", outlet="Yonhap", date="2025-01-13", path="b.txt")
+    c = make_claim("z", cid="c", speaker="NIS", outlet="Yonhap", date="2025-02-13", path="c.txt")
+    assert not comparable(a, b)  # one speaker repeated by two outlets is one claim
+    assert comparable(a, c)  # a revision
