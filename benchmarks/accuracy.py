@@ -36,7 +36,16 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 def run_compare(path: Path) -> dict[str, str]:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "out.jsonl"
-        cmd = [sys.executable, "-m", "consist", "compare", "--pairs", str(path), "--output", str(out)]
+        cmd = [
+            sys.executable,
+            "-m",
+            "consist",
+            "compare",
+            "--pairs",
+            str(path),
+            "--output",
+            str(out),
+        ]
         subprocess.run(cmd, check=True, cwd=ROOT)
         return {
             str(row["id"]): row["label"]
@@ -91,10 +100,18 @@ def news_report(incidents: int, seed: int) -> None:
     for incident in sample:
         for article in incident["documents"]:
             text = article.get("content") or ""
-            doc = Document(id="a", path="a", text=text, lines=tuple(range(1, text.count("\n") + 2)),
-                           published=article.get("dct"))
+            doc = Document(
+                id="a",
+                path="a",
+                text=text,
+                lines=tuple(range(1, text.count("\n") + 2)),
+                published=article.get("dct"),
+            )
             figures = _first_figures(split_claims(doc), claim_features)
-            for measure, official in (("killed", incident["num_killed"]), ("injured", incident["num_injured"])):
+            for measure, official in (
+                ("killed", incident["num_killed"]),
+                ("injured", incident["num_injured"]),
+            ):
                 if measure not in figures:
                     continue
                 low, high = figures[measure]
@@ -124,7 +141,9 @@ def _first_figures(claims, claim_features):  # type: ignore[no-untyped-def]
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--split", default="dev", choices=["dev", "test"])
     ap.add_argument("--sets", default="", help="comma-separated set names (default: all)")
     ap.add_argument("--incidents", type=int, default=200, help="news incidents sampled (0: skip)")

@@ -36,4 +36,15 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'consist' has no attribute {name!r}")
 
 
-__all__ = sorted([*_EXPORTS, "__version__"])
+__all__ = [
+    "Checker",
+    "Config",
+    "ConfigError",
+    "Finding",
+    "NoDocumentsError",
+    "Report",
+    "__version__",
+    "check",
+    "compare",
+    "load_config",
+]

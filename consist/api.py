@@ -32,7 +32,6 @@ from consist.types import (
     DocumentSummary,
     Finding,
     Group,
-    InputError,
     Pair,
     Report,
 )
@@ -94,7 +93,9 @@ class Checker:
             raise NoDocumentsError(f"no readable document in {', '.join(map(str, paths))}{detail}")
         claims, warnings = self._claims(documents)
         features = compute_features(
-            claims, self.nlp, batch_size=self.config.batch_size,
+            claims,
+            self.nlp,
+            batch_size=self.config.batch_size,
             progress=lambda items: self.progress(items, "Reading claims"),
         )
         checkable = [c for c in claims if _checkable(features[c.id])]
@@ -181,9 +182,7 @@ class Checker:
             left = _text_claims(text_a, "A")
             right = _text_claims(text_b, "B")
             ctx_features = compute_features([*left, *right], self.nlp)
-            pairs = [
-                Pair(a, b, 0, 1.0) for a in left for b in right if comparable(a, b)
-            ]
+            pairs = [Pair(a, b, 0, 1.0) for a in left for b in right if comparable(a, b)]
             yield self._run_rules(pairs, ctx_features, {0: "pair"})
 
 
@@ -196,8 +195,23 @@ def _text_claims(text: str, name: str) -> tuple[Claim, ...]:
     # Short texts (fewer words than a claim needs) are still compared whole.
     from consist.types import Span
 
-    return (Claim(f"{name}@0", name, name, text.strip(), Span(0, len(text), 1), None,
-                  f"text {name}", None, context=text.strip()),) if text.strip() else ()
+    return (
+        (
+            Claim(
+                f"{name}@0",
+                name,
+                name,
+                text.strip(),
+                Span(0, len(text), 1),
+                None,
+                f"text {name}",
+                None,
+                context=text.strip(),
+            ),
+        )
+        if text.strip()
+        else ()
+    )
 
 
 def blocking_keys(features: ClaimFeatures) -> frozenset[str]:

@@ -8,8 +8,8 @@ package, loaded from site-packages: nothing is downloaded unless the user sets
 from __future__ import annotations
 
 import os
-from functools import lru_cache
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Protocol
 
 import numpy as np
@@ -76,9 +76,9 @@ class SentenceTransformerEmbedder:
             convert_to_numpy=True,
             show_progress_bar=False,
         )
-        result = np.empty_like(vectors)
+        result: np.ndarray = np.empty_like(vectors)
         result[order] = vectors
-        return result.astype(np.float32)
+        return np.asarray(result, dtype=np.float32)
 
 
 @lru_cache(maxsize=2)
@@ -89,7 +89,7 @@ def _load_model(path: str) -> object:
     try:
         from transformers.utils import logging as hf_logging
 
-        hf_logging.disable_progress_bar()
+        hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
     except ImportError:
         pass
     return SentenceTransformer(path, device="cpu")

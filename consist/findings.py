@@ -46,7 +46,9 @@ def build_findings(
             best[key] = (rule, pair, violation)
     drafts = [_draft(rule, pair, v, topics) for rule, pair, v in best.values()]
     drafts = _drop_same_claims(drafts)
-    ids = assign_ids([(f.rule, [c.text for c in f.claims], [c.path for c in f.claims]) for f in drafts])
+    ids = assign_ids(
+        [(f.rule, [c.text for c in f.claims], [c.path for c in f.claims]) for f in drafts]
+    )
     findings = [dataclasses.replace(f, id=i) for f, i in zip(drafts, ids, strict=True)]
     return tuple(sorted(findings, key=sort_key))
 

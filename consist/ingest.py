@@ -24,7 +24,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import IO
 
 from consist.config import Config, ConfigError
 from consist.readers.common import Unusable, normalise_newlines
@@ -79,7 +79,7 @@ class _Found:
 
 
 def read_documents(
-    paths: Sequence[str | Path], config: Config, *, stdin: TextIO | None = None
+    paths: Sequence[str | Path], config: Config, *, stdin: IO[str] | None = None
 ) -> tuple[list[Document], list[InputError]]:
     """Read every document named by ``paths`` (files, folders, or ``-`` for stdin).
 
@@ -87,6 +87,13 @@ def read_documents(
     errors for files or records that could not be used, also sorted by path. Raises
     ``PathError`` if a path does not exist, before anything is read, and
     ``ConfigError`` for an ``exclude`` pattern that cannot be parsed.
+
+    Formats go by extension: ``.txt``/``.md``/``.markdown`` (text with optional YAML
+    front matter, see ``consist.readers.text``), ``.html``/``.htm`` (visible main text,
+    ``consist.readers.html``), ``.jsonl``/``.json`` (one document per record; field
+    names from ``json_*_field`` with fallbacks such as ``content``/``body`` for the
+    text and ``date``/``dct`` for the date, listed in ``consist.readers.records``).
+    Standard input (``-``) is one text document with path ``<stdin>``.
     """
     given = list(dict.fromkeys(os.fspath(path) for path in paths))
     _check_exist(given)
@@ -448,7 +455,7 @@ def _os_reason(exc: OSError) -> str:
 # -- standard input ----------------------------------------------------------------------
 
 
-def _read_stdin(stream: TextIO, config: Config) -> tuple[list[Document], list[InputError]]:
+def _read_stdin(stream: IO[str], config: Config) -> tuple[list[Document], list[InputError]]:
     """Standard input as one text document (front matter allowed), read with the size cap."""
     try:
         text = _stdin_text(stream, config.max_file_bytes)
@@ -459,7 +466,7 @@ def _read_stdin(stream: TextIO, config: Config) -> tuple[list[Document], list[In
         return [], [InputError(STDIN_PATH, f"cannot read standard input: {exc}")]
 
 
-def _stdin_text(stream: TextIO, limit: int) -> str:
+def _stdin_text(stream: IO[str], limit: int) -> str:
     """Bytes through our own decoder when the stream has them, else the stream's text."""
     buffer = getattr(stream, "buffer", None)
     if buffer is not None:

@@ -9,7 +9,7 @@ import pytest
 
 @pytest.fixture(scope="session")
 def nlp() -> Any:
-    from consist.nlp import load_spacy
     from consist.config import Config
+    from consist.nlp import load_spacy
 
     return load_spacy(Config().spacy_model)

@@ -14,7 +14,9 @@ def doc(text: str, first_line: int = 1, source: str | None = "Outlet") -> Docume
 
 
 def test_sentences_keep_abbreviations_together() -> None:
-    claims = split_claims(doc("Chernyak told Yonhap News on Feb. 22 that he was sure. The U.S. said no more."))
+    claims = split_claims(
+        doc("Chernyak told Yonhap News on Feb. 22 that he was sure. The U.S. said no more.")
+    )
     assert [c.text for c in claims] == [
         "Chernyak told Yonhap News on Feb. 22 that he was sure.",
         "The U.S. said no more.",
@@ -39,7 +41,11 @@ def test_rewrapped_paragraph_gives_the_same_claims() -> None:
 
 
 def test_lines_that_are_paragraphs_are_not_joined() -> None:
-    text = "Seoul-Kyiv talks stall amid a peace push: experts\nBy Lee Hyo-jin\n" + "x " * 80 + "end of a long paragraph."
+    text = (
+        "Seoul-Kyiv talks stall amid a peace push: experts\nBy Lee Hyo-jin\n"
+        + "x " * 80
+        + "end of a long paragraph."
+    )
     texts = [c.text for c in split_claims(doc(text))]
     assert texts[0] == "Seoul-Kyiv talks stall amid a peace push: experts"
 
@@ -62,7 +68,11 @@ def test_speakers_named_and_resolved() -> None:
 
 
 def test_party_is_speaker_else_outlet() -> None:
-    claims = split_claims(doc("The NIS estimates that 300 soldiers were killed.\nMore than 12,000 troops were sent to Russia."))
+    claims = split_claims(
+        doc(
+            "The NIS estimates that 300 soldiers were killed.\nMore than 12,000 troops were sent to Russia."
+        )
+    )
     assert [c.party for c in claims] == ["NIS", "Outlet"]
 
 

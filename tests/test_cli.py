@@ -55,8 +55,14 @@ def test_rules_and_rule() -> None:
 
 def test_compare_one_pair() -> None:
     result = runner.invoke(
-        app, ["compare", "The fire destroyed 40 homes.", "Officials said 12 homes were destroyed.",
-              "--format", "json"]
+        app,
+        [
+            "compare",
+            "The fire destroyed 40 homes.",
+            "Officials said 12 homes were destroyed.",
+            "--format",
+            "json",
+        ],
     )
     assert result.exit_code == 1, result.output
     data = json.loads(result.output)
@@ -66,7 +72,11 @@ def test_compare_one_pair() -> None:
 def test_compare_pairs_file(tmp_path: Path) -> None:
     pairs = tmp_path / "p.jsonl"
     rows = [
-        {"id": "1", "premise": "The fire destroyed 40 homes.", "hypothesis": "The fire destroyed 12 homes."},
+        {
+            "id": "1",
+            "premise": "The fire destroyed 40 homes.",
+            "hypothesis": "The fire destroyed 12 homes.",
+        },
         {"id": "2", "premise": "The cat sat on the mat.", "hypothesis": "A cat was sitting."},
     ]
     pairs.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
@@ -100,7 +110,9 @@ def test_output_file_and_python_module(tmp_path: Path) -> None:
     out = tmp_path / "r.md"
     proc = subprocess.run(
         [sys.executable, "-m", "consist", "check", CLASH, "--no-cache", "--output", str(out)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert proc.returncode == 1, proc.stderr
     assert out.read_text(encoding="utf-8").startswith("<!-- consist-report -->")

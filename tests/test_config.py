@@ -30,8 +30,12 @@ def test_standalone_toml(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "body",
-    ['[tool.consist]\nbogus = 1\n', '[tool.consist]\nfail_on = "sometimes"\n',
-     '[tool.consist]\nbatch_size = "x"\n', "[tool.consist\n"],
+    [
+        "[tool.consist]\nbogus = 1\n",
+        '[tool.consist]\nfail_on = "sometimes"\n',
+        '[tool.consist]\nbatch_size = "x"\n',
+        "[tool.consist\n",
+    ],
 )
 def test_bad_config_is_an_error(tmp_path: Path, body: str) -> None:
     file = tmp_path / "pyproject.toml"

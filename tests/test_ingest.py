@@ -7,9 +7,11 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import IO, Any
 
 import pytest
 
+from consist import ingest
 from consist.config import Config
 from consist.ingest import PathError, read_documents
 from consist.types import Document, InputError
@@ -394,9 +396,7 @@ def test_a_single_line_over_a_million_characters_is_refused() -> None:
     assert "line 2 is 1,000,001 characters" in error_for("long.txt", errors)
 
 
-@pytest.mark.skipif(
-    sys.platform == "win32" or os.geteuid() == 0, reason="root reads everything"
-)
+@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="root reads everything")
 def test_unreadable_file_is_an_error() -> None:
     file = write("secret.txt", "Text.\n")
     file.chmod(0)
@@ -406,6 +406,22 @@ def test_unreadable_file_is_an_error() -> None:
         file.chmod(0o644)
     assert docs == []
     assert "permission denied" in error_for("secret.txt", errors)
+
+
+def test_permission_error_while_opening_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same as above, but it also runs as root (CI containers often are)."""
+    write("a.txt", "Readable.\n")
+    write("b.txt", "Not readable.\n")
+
+    def refuse_b(path: str, mode: str = "rb") -> IO[Any]:
+        if os.path.basename(path) == "b.txt":
+            raise PermissionError(13, "Permission denied", path)
+        return open(path, mode)  # the caller closes it in its with-block
+
+    monkeypatch.setattr(ingest, "open", refuse_b, raising=False)
+    docs, errors = read(".")
+    assert [doc.path for doc in docs] == ["a.txt"]
+    assert error_for("b.txt", errors) == "cannot read file: permission denied"
 
 
 def test_missing_path_raises_path_error_before_reading() -> None:
@@ -465,6 +481,13 @@ def test_folder_walk_skips_hidden_junk_and_other_extensions() -> None:
     docs, errors = read("docs")
     assert errors == []
     assert [doc.path for doc in docs] == ["docs/a.md", "docs/sub/b.TXT", "docs/sub/c.html"]
+
+
+def test_the_configured_cache_folder_is_skipped() -> None:
+    write("build/cache/entry.txt", "Cached.\n")
+    write("build/page.md", "Page.\n")
+    docs, _ = read(".", config=Config(cache_dir="build/cache"))
+    assert [doc.path for doc in docs] == ["build/page.md"]
 
 
 def test_consist_reports_and_baselines_are_skipped_when_walking() -> None:

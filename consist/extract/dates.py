@@ -27,6 +27,7 @@ from datetime import date, timedelta
 from consist.types import DateMention
 
 __all__ = [
+    "DocDate",
     "describe",
     "extract_dates",
     "event_phrase",
@@ -41,7 +42,7 @@ __all__ = [
 
 
 @dataclass(frozen=True)
-class _Ref:
+class DocDate:
     """The document date: a nominal day, and the window the true date may lie in."""
 
     day: date  # nominal day (the 15th for a month-precision date)
@@ -68,7 +69,7 @@ _APPROX_DAYS = 7  # how far an approximate document date may be off, either way
 _MIN_YEAR, _MAX_YEAR = 1000, 2199  # years read as dates; "2,500" soldiers are not one
 
 
-def parse_published(published: str | None, approx: bool = False) -> _Ref | None:
+def parse_published(published: str | None, approx: bool = False) -> DocDate | None:
     """Read ``YYYY-MM-DD`` or ``YYYY-MM``; anything else (or None) gives None."""
     if not published:
         return None
@@ -82,10 +83,10 @@ def parse_published(published: str | None, approx: bool = False) -> _Ref | None:
         if m.group(3):
             day = date(year, month, int(m.group(3)))
             pad = timedelta(days=_APPROX_DAYS if approx else 0)
-            return _Ref(day, day - pad, day + pad, not approx)
+            return DocDate(day, day - pad, day + pad, not approx)
         first, last = _month_bounds(year, month)
         pad = timedelta(days=_APPROX_DAYS if approx else 0)
-        return _Ref(date(year, month, 15), first - pad, last + pad, False, month_only=True)
+        return DocDate(date(year, month, 15), first - pad, last + pad, False, month_only=True)
     except (ValueError, OverflowError):
         return None
 
@@ -158,6 +159,12 @@ _NUM = r"(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\
 _YEAR = r"(?:1[0-9]{3}|20[0-9]{2}|21[0-9]{2})"
 _PART = r"(?i:early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of)"
 _PARTS = {"beginning": "early", "start": "early", "middle": "mid", "end": "late"}
+# "by 2000 people", "in 1500 cases": a count, not a year.
+_COUNTED = (
+    r"(?i:people|persons|soldiers|troops|men|women|children|residents|votes|cases|deaths|"
+    r"times|units|homes|houses|km|kilometers|kilometres|miles|meters|metres|dollars|euros|"
+    r"won|percent|per\s+cent|of\s+(?:them|the|those))\b"
+)
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
 # A clause that speaks of the future resolves "in March" or "Monday" forwards.
 _FUTURE_CUE = re.compile(
@@ -204,7 +211,7 @@ class _Hit:
 @dataclass(frozen=True)
 class _Ctx:
     text: str
-    ref: _Ref | None
+    ref: DocDate | None
 
     def future(self, start: int) -> bool:
         """Does the clause before ``start`` speak of the future?"""
@@ -316,22 +323,31 @@ def _part_month(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
 
 # A month named alone needs a cue word before it: "March" and "May" are also verbs.
 @_pattern(
-    r"(?i:\b(?:in|since|by|until|till|through|during|from|before|after|of|throughout"
+    r"(?i:\b(in|since|by|until|till|through|during|from|before|after|of|throughout"
     rf"|as\s+of|last|this|next)\s+)({_MONTH})\b(?:\s+((?i:last|this|next))\s+(?i:year)\b)?"
 )
 def _month_cued(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
-    month = _month_no(m.group(1))
-    if m.group(2):
-        if ctx.ref is None:
-            return None
-        shift = {"last": -1, "this": 0, "next": 1}[m.group(2).lower()]
+    if ctx.ref is None:
+        return None
+    cue, month = m.group(1).lower(), _month_no(m.group(2))
+    if m.group(3):
+        shift = {"last": -1, "this": 0, "next": 1}[m.group(3).lower()]
         first, last = _month_bounds(ctx.ref.year + shift, month)
-        return _Hit(m.start(1), m.end(), first, last, "month", True)
+        return _Hit(m.start(2), m.end(), first, last, "month", True)
+    if cue in ("last", "next", "this"):
+        # "last January" written in January is a year ago; "next March" is ahead.
+        named = ctx.ref.year
+        if cue == "last" and month >= ctx.ref.month:
+            named -= 1
+        elif cue == "next" and month <= ctx.ref.month:
+            named += 1
+        first, last = _month_bounds(named, month)
+        return _hit(m, first, last, "month", True)
     year = _month_year_for(month, ctx, m.start())
     if year is None:
         return None
     first, last = _month_bounds(year, month)
-    return _hit(m, first, last, "month", True, group=1)
+    return _hit(m, first, last, "month", True, group=2)
 
 
 @_pattern(
@@ -382,6 +398,7 @@ def _decade(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
 @_pattern(
     r"(?i:\b(?:in|since|by|until|till|through|during|from|before|after|of|throughout"
     rf"|as\s+of|early|mid|late|end\s+of)[\s-]+)({_YEAR})\b(?!\s*[-–—]\s*\d)(?![\d,.]\d)"
+    rf"(?!\s+{_COUNTED})"
 )
 def _year_cued(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
     year = int(m.group(1))
@@ -717,6 +734,11 @@ _CAPTIVE_WORDS = re.compile(
     r"prisoner\s+(?:swap|exchange))\b",
     re.IGNORECASE,
 )
+_MEDIA_WORDS = {
+    "video", "camera", "cameras", "film", "tape", "footage", "surveillance", "audio",
+    "photo", "photos", "image", "images", "photograph", "cellphone", "phone", "imagination",
+    "attention", "heart", "hearts", "moment", "mood", "spirit", "essence",
+}  # fmt: skip
 _TROOP_WORDS = re.compile(
     r"\b(?:troops?|soldiers?|forces|personnel|units?|military|army|servicemen|fighters|"
     r"reinforcements|contingent)\b",
@@ -781,6 +803,8 @@ def _is_main(toks: list[_Tok], i: int, pos: str) -> bool:
     nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
     if prev in _AUX:
         return True
+    if prev in _DETERMINERS or prev.isdigit() or prev in _NUMBERS:
+        return False  # "the captured soldiers", "two captured soldiers": an adjective
     return bool(nxt) and nxt not in _PREPOSITIONS and nxt not in _BOUNDARY_PUNCT | {"."}
 
 
@@ -816,6 +840,8 @@ def _triggers(toks: list[_Tok], text: str) -> list[_Trigger]:
             continue  # "sent a letter": only troops count
         if key == "release" and not _CAPTIVE_WORDS.search(text):
             continue
+        if key == "capture" and any(t.lower in _MEDIA_WORDS for t in toks[i + 1 : i + 5]):
+            continue  # "captured on video": recorded, not taken prisoner
         if key == "capture" and any(t.lower in _PLACE_WORDS for t in toks[i + 1 : i + 5]):
             key = "capture_place"
         if pos == "n":
@@ -852,39 +878,58 @@ def _span_tokens(toks: list[_Tok], mention: DateMention) -> tuple[int, int] | No
 def _governor(
     toks: list[_Tok], clauses: list[int], triggers: list[_Trigger], lo: int, hi: int
 ) -> _Trigger | None:
-    """The event a date at tokens ``lo..hi`` is syntactically attached to, if clear."""
-    # 1. Right after the event word: "captured in January", "their capture last year".
+    """The event a date at tokens ``lo..hi`` is syntactically attached to, if clear.
+
+    The tests go from the tightest attachment to the loosest; the first that applies
+    decides, and "None" (leave the date unattached) is a valid decision.
+    """
+    found = _right_after(toks, triggers, lo) or _right_before(toks, triggers, hi)
+    if found is not None:
+        return found
+    if _is_fronted(toks, lo, hi):
+        heads = [t for t in triggers if clauses[t.index] == clauses[hi + 1] and t.main]
+        return heads[0] if len(heads) == 1 else None
+    return _clause_head(toks, clauses, triggers, lo)
+
+
+def _right_after(toks: list[_Tok], triggers: list[_Trigger], lo: int) -> _Trigger | None:
+    """ "captured in January", "their capture last year", "interview on Feb. 20"."""
     for trig in triggers:
         gap = toks[trig.index + 1 : lo]
         if trig.index < lo and len(gap) <= 2 and all(t.lower in _ADJACENT_GAP for t in gap):
             return trig
-    # 2. A date modifying a noun right after it: "a Feb. 19 interview".
+    return None
+
+
+def _right_before(toks: list[_Tok], triggers: list[_Trigger], hi: int) -> _Trigger | None:
+    """A date modifying the event noun after it: "a Feb. 19 interview", "last year's"."""
     for trig in triggers:
         if trig.pos == "n" and trig.index == hi + 1:
             return trig
-        if trig.pos == "n" and trig.index == hi + 3 and toks[hi + 1].text in ("'", "’"):
-            return trig
-    # 3. A fronted date: "Last year, North Korea dispatched ...".
+    return None
+
+
+def _is_fronted(toks: list[_Tok], lo: int, hi: int) -> bool:
+    """ "Last year, North Korea dispatched ...": a date that opens the sentence."""
     lead = [t.lower for t in toks[:lo]]
-    if all(w in ("in", "on", "since", "during", "by", "earlier", "later") for w in lead):
-        if hi + 1 < len(toks) and toks[hi + 1].text == ",":
-            nxt = clauses[hi + 1]  # the comma opens the next clause
-            heads = [t for t in triggers if clauses[t.index] == nxt and t.main]
-            if len(heads) == 1:
-                return heads[0]
-            return None
-    # 4. The one verb heading the date's clause, before the date; none if reported.
+    if not all(w in ("in", "on", "since", "during", "by", "earlier", "later") for w in lead):
+        return False
+    return hi + 1 < len(toks) and toks[hi + 1].text == ","
+
+
+def _clause_head(
+    toks: list[_Tok], clauses: list[int], triggers: list[_Trigger], lo: int
+) -> _Trigger | None:
+    """The one event verb heading the date's clause before it, unless a reporting verb
+    shares the clause ("said forces captured them Friday": whose Friday is unclear)."""
     clause = clauses[lo]
-    heads = [t for t in triggers if clauses[t.index] == clause and t.main and t.index < lo]
-    reporting = [
-        i for i in range(len(toks)) if clauses[i] == clause and toks[i].lower in _REPORTING
-    ]
-    composite = [t for t in triggers if clauses[t.index] == clause and "_" in t.key]
+    same = [t for t in triggers if clauses[t.index] == clause]
+    heads = [t for t in same if t.main and t.index < lo]
+    composite = [t for t in same if "_" in t.key]
     if composite and not heads:
         return composite[0]
-    if len(heads) == 1 and not reporting:
-        return heads[0]
-    return None
+    reported = any(clauses[i] == clause and t.lower in _REPORTING for i, t in enumerate(toks))
+    return heads[0] if len(heads) == 1 and not reported else None
 
 
 def extract_events(text: str, dates: Sequence[DateMention]) -> tuple[tuple[str, DateMention], ...]:

@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 
 _TOKEN = re.compile(
-    r"\d+(?:,\d{3})+(?:\.\d+)?(?![\d,]*\d)"  # 2,700 / 1,234.5
+    r"\n[^\S\n]*\n\s*"  # a paragraph break: no phrase runs across it
+    r"|\d+(?:,\d{3})+(?:\.\d+)?(?![\d,]*\d)"  # 2,700 / 1,234.5
     r"|\d+(?:\.\d+)?"  # 300 / 3.5
     r"|[A-Za-z]+(?:['’][A-Za-z]+)?"  # words (hyphens are tokens of their own)
     r"|[^\sA-Za-z\d]",  # any other single character
@@ -40,8 +41,12 @@ class Token:
 
 
 def tokenize(text: str) -> list[Token]:
-    """Split ``text`` into tokens; offsets always slice back to the token text."""
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    """Split ``text`` into tokens; offsets slice back to the token text, except for a
+    paragraph break, whose text is a single newline."""
+    return [
+        Token("\n" if m.group()[0] == "\n" else m.group(), m.start(), m.end())
+        for m in _TOKEN.finditer(text)
+    ]
 
 
 UNITS_WORDS: dict[str, int] = {
@@ -159,6 +164,9 @@ def parse_words(tokens: list[Token], i: int) -> NumberMatch | None:
                 current += unit
                 j += 2
                 continue
+        if nxt == "-" and j + 2 < len(tokens) and tokens[j + 2].low in ("hundred", "thousand"):
+            j += 1  # "eight-hundred", "ten-thousand"
+            nxt = tokens[j + 1].low
         if nxt in SCALE_WORDS and nxt not in _GLUED_ONLY:
             current *= SCALE_WORDS[nxt]
             if SCALE_WORDS[nxt] >= 1e3:

@@ -11,7 +11,17 @@ Approximation (the choice the issue leaves open): "about N" widens N by half the
 magnitude of its last significant digit, but at least 10% of N. So "about 300" is
 [250, 350], "about 4,000" is [3500, 4500] and "about 2,700" is [2430, 2970]. Rounded
 figures are read as their rounding says, and no approximate figure is trusted to
-better than 10%.
+better than 10%. Exact digits ("2,700") stay a point; the rule's ``tolerance`` option
+absorbs tiny differences between two exact figures.
+
+Open bounds use the next float: "more than 8" is (8, inf) stored as
+[nextafter(8), inf], so that "8" and "more than 8" never overlap.
+
+``Quantity.approx`` records the wording, and tells the rule what may be compared:
+``about``, ``nearly``, ``over``, ``at_least``, ``under``, ``up_to``, ``range``,
+``vague`` ("thousands"), and three that are never compared: ``negated`` ("did not
+send 5,000"), ``partial`` ("two other people", "two more people": a count of others
+than someone named elsewhere) and ``previous`` ("rose from 300 to 400": the old value).
 """
 
 from __future__ import annotations
@@ -172,6 +182,9 @@ def _read_number(tokens: list[Token], num: NumberMatch) -> _Bounded:
         if found is not None and found[0].canonical == "year":
             unit, umeasure, factor, used = _years_unit(tokens, j + 1, found[1])
             unit_used = used + 1
+        elif found is not None and found[0].canonical != "%":
+            unit, umeasure, factor = found[0].canonical, found[0].measure, found[0].factor
+            unit_used = found[1] + 1
         else:
             unit, umeasure, factor, unit_used = _unit_after(tokens, j, num)
     else:
@@ -210,12 +223,27 @@ def _range_at(tokens: list[Token], i: int) -> tuple[NumberMatch, NumberMatch, in
     return a, b, i
 
 
+_CHANGE_VERBS = set(
+    "rose risen rising rises fell fallen falling falls increased increasing decreased"
+    " decreasing grew grown growing climbed climbing jumped jumping dropped dropping"
+    " declined declining soared surged up down revised raised lowered".split()
+)
+
+
+def _changed_from(tokens: list[Token], num: NumberMatch) -> bool:
+    """Whether the number is the old value of a change ("rose from 300 to 400")."""
+    if num.first < 2 or tokens[num.first - 1].low != "from":
+        return False
+    window = [t.low for t in tokens[max(0, num.first - 5) : num.first - 1]]
+    return any(w in _CHANGE_VERBS for w in window)
+
+
 def _dash_range(tokens: list[Token], a: NumberMatch) -> NumberMatch | None:
     """The upper end of "250-300", "250–300" or "250 to 300", when it is a range."""
     j = a.last + 1
     if j + 1 >= len(tokens) or tokens[j].text not in ("-", "–", "—", "to"):
         return None
-    if a.first > 0 and tokens[a.first - 1].low in ("from", "rose", "fell", "increased"):
+    if _changed_from(tokens, a):
         return None
     b = parse_number(tokens, j + 1)
     if b is None or b.form != a.form or b.value <= a.value:
@@ -264,46 +292,59 @@ def _is_year(tokens: list[Token], num: NumberMatch) -> bool:
     return not (plural or nxt in lx.IRREGULAR_PLURALS)
 
 
+_NONE = Token("", -1, -1)
+
+
 def _is_label(tokens: list[Token], num: NumberMatch) -> bool:
-    """Ordinals, identifiers, ratios, fractions, page furniture: numbers that are not counts."""
+    """Ordinals, identifiers, ratios, addresses, page furniture: numbers that are not counts."""
+    return _shape_label(tokens, num) or _word_label(tokens, num)
+
+
+def _at(tokens: list[Token], k: int) -> Token:
+    return tokens[k] if 0 <= k < len(tokens) else _NONE
+
+
+def _shape_label(tokens: list[Token], num: NumberMatch) -> bool:
+    """Labels told by how the number is written: "68th", "G7", "KN-23", "1/2", "3D"."""
     i, j = num.first, num.last
-    prev = tokens[i - 1] if i > 0 else None
-    nxt = tokens[j + 1] if j + 1 < len(tokens) else None
-    if nxt is not None and nxt.start == tokens[j].end and nxt.low in ("st", "nd", "rd", "th"):
+    prev, nxt = _at(tokens, i - 1), _at(tokens, j + 1)
+    glued_prev, glued_next = prev.end == tokens[i].start, nxt.start == tokens[j].end
+    if glued_next and nxt.low in ("st", "nd", "rd", "th"):
         return True
-    if prev is not None and prev.end == tokens[i].start and prev.text[-1:].isalpha():
+    if glued_prev and prev.text[-1:].isalpha():
         return True  # "G7"
-    if prev is not None and prev.text in ("-", "#", "/", ":", "№") and prev.end == tokens[i].start:
-        if prev.text == "#" or (i >= 2 and tokens[i - 2].end == prev.start):
+    if glued_prev and prev.text in ("-", "#", "/", ":", "№"):
+        if prev.text == "#" or _at(tokens, i - 2).end == prev.start:
             return True  # "KN-23", "#4", "1/2"
-    if nxt is not None and nxt.text in ("/", ":") and j + 2 < len(tokens):
-        if tokens[j + 2].text[:1] in _DIGITS:
-            return True  # "1 / 2", "1 : 4"
-    if nxt is not None and nxt.start == tokens[j].end and nxt.text[:1].isalpha():
+    if nxt.text in ("/", ":") and _at(tokens, j + 2).text[:1] in _DIGITS:
+        return True  # "1 / 2", "1 : 4"
+    if prev.text in (":", "/") and _at(tokens, i - 2).text[:1] in _DIGITS:
+        return True  # "1 : 4", "3 / 7" written with spaces
+    if glued_next and nxt.text[:1].isalpha():
         if unit_at(tokens, j + 1) is None and nxt.low not in ("k", "m", "b", "bn", "mn"):
             return True  # "4x4", "3D"
-    if prev is not None and prev.low in lx.ID_WORDS:
-        return True
-    if prev is not None and prev.text == "." and i >= 2 and tokens[i - 2].low == "no":
-        return True
-    if prev is not None and (
-        prev.low.rstrip(".") in lx.MONTHS
-        or (prev.text == "." and i >= 2 and tokens[i - 2].low in lx.MONTHS)
-    ):
+    return len(prev.text) >= 3 and prev.text.isalpha() and prev.text.isupper()  # "KHOU 11"
+
+
+def _word_label(tokens: list[Token], num: NumberMatch) -> bool:
+    """Labels told by the words around: "member 100", "Jan. 11", "the 5000 block of"."""
+    i, j = num.first, num.last
+    prev, nxt = _at(tokens, i - 1), _at(tokens, j + 1)
+    before2, before3 = _at(tokens, i - 2).low, _at(tokens, i - 3).low
+    if prev.low in lx.ID_WORDS or (prev.text in (":", ".") and before2 in lx.ID_WORDS | {"no"}):
+        return True  # "member 100", "Photo: 21", "No. 7"
+    if prev.low == "of" and (before2 in lx.KIN_WORDS or before3 in lx.ID_WORDS):
+        return True  # "a mother of two", "Image 2 of 10"
+    if prev.low.rstrip(".") in lx.MONTHS or (prev.text == "." and before2 in lx.MONTHS):
         return True  # "Jan. 11", "January 13": a day of the month
-    if (
-        prev is not None
-        and prev.text in (":", "/")
-        and i >= 2
-        and tokens[i - 2].text[:1] in _DIGITS
-    ):
-        return True  # "1 : 4", "3 / 7" written with spaces
+    if nxt.low in lx.MONTHS and nxt.text[:1].isupper() and nxt.low != "may":
+        return True  # "21 August 1945"
+    if nxt.low == "block" and _at(tokens, j + 2).low == "of":
+        return True  # "the 5000 block of San Fernando Street": an address
+    if nxt.low == "times":
+        return True  # "arrested 10 times": a frequency, not a count of people
     # "0 Comments", "12 Shares": page furniture is capitalised or zero; "5bn shares" is not.
-    return (
-        nxt is not None
-        and nxt.low in lx.METADATA_WORDS
-        and (nxt.text[:1].isupper() or num.value == 0)
-    )
+    return nxt.low in lx.METADATA_WORDS and (nxt.text[:1].isupper() or num.value == 0)
 
 
 def _is_pronoun_one(tokens: list[Token], num: NumberMatch) -> bool:
@@ -312,7 +353,10 @@ def _is_pronoun_one(tokens: list[Token], num: NumberMatch) -> bool:
         return False
     nxt = tokens[num.last + 1].low if num.last + 1 < len(tokens) else "."
     prev = tokens[num.first - 1].low if num.first > 0 else ""
-    return nxt in lx.PRONOUN_CONTEXT_AFTER or prev in lx.PRONOUN_CONTEXT_BEFORE
+    if nxt in lx.PRONOUN_CONTEXT_AFTER:
+        return True
+    noun_follows = nxt[:1].isalpha() and nxt not in lx.STOP  # "in which one person died"
+    return prev in lx.PRONOUN_CONTEXT_BEFORE and not noun_follows
 
 
 def _numbers(text: str, tokens: list[Token], dates: Sequence[DateMention]) -> list[_Bounded]:
@@ -344,6 +388,8 @@ def _numbers(text: str, tokens: list[Token], dates: Sequence[DateMention]) -> li
                 bounded = _make_range(tokens, start_num, upper, start_num.first)
             else:
                 bounded = _read_number(tokens, start_num)
+                if _changed_from(tokens, start_num):
+                    bounded = replace(bounded, approx="previous")
         found.append(bounded)
         i = max(bounded.last, bounded.num_last) + 1
     return found
@@ -377,7 +423,7 @@ def _negated(tokens: list[Token], b: _Bounded) -> bool:
             return True
         k, steps = k - 1, steps + 1
     for t in tokens[b.last + 1 : b.last + 6]:
-        if t.text in _CLAUSE_END:
+        if t.text in _CLAUSE_END or t.low in _CONJUNCTIONS:
             break
         if t.low in _NEGATIONS or t.low.endswith("n't"):
             return True
@@ -401,7 +447,7 @@ def singular(word: str) -> str:
     return w
 
 
-_CLAUSE_END = {".", ";", ":", "!", "?", "(", ")", ",", "—", "–", '"', "“", "”"}
+_CLAUSE_END = {".", ";", ":", "!", "?", "(", ")", ",", "—", "–", '"', "“", "”", "\n"}
 
 
 def _noun_run(tokens: list[Token], j: int) -> list[Token]:
@@ -426,7 +472,7 @@ def _noun_run(tokens: list[Token], j: int) -> list[Token]:
             if t.low in lx.NOMINAL_CUES:
                 run.append(t)
             break
-        if t.low in lx.FUTURE_CUES:
+        if t.low in lx.FUTURE_CUES or t.low in lx.IRREGULAR_VERBS:
             break
         if t.low.endswith(("ing", "ed")) and t.low not in lx.IRREGULAR_PLURALS:
             nxt = tokens[k + 1] if k + 1 < len(tokens) else None
@@ -457,12 +503,11 @@ def _entity(tokens: list[Token], last: int) -> tuple[str | None, str | None, str
     if not nouns:
         plural = _plural_demonym(words)
         return ("person" if plural else None), owner or plural, None
-    head = nouns[-1].low
-    cue = lx.MEASURE_CUES.get(head)
-    if cue is not None:
+    cue = next((lx.MEASURE_CUES[w] for w in words if w in lx.MEASURE_CUES), None)
+    plain = [t for t in nouns if t.low not in lx.MEASURE_CUES]
+    if not plain:
         return None, owner, cue
-    first_cue = next((lx.MEASURE_CUES[w] for w in words if w in lx.MEASURE_CUES), None)
-    return singular(head), owner, first_cue
+    return singular(plain[-1].low), owner, cue
 
 
 def _plural_demonym(words: list[str]) -> str | None:
@@ -475,29 +520,50 @@ def _plural_demonym(words: list[str]) -> str | None:
 def _antecedent(tokens: list[Token], before: int) -> tuple[str | None, str | None]:
     """The nearest group noun earlier in the text ("North Korean forces ... 4,000 of them")."""
     for k in range(before - 1, -1, -1):
+        if tokens[k].text in ("!", "?", "\n") or (tokens[k].text == "." and k < before - 1):
+            break  # only the same sentence
         if tokens[k].low in lx.GROUP_NOUNS:
             words = [t.low for t in tokens[max(0, k - 3) : k]]
             return singular(tokens[k].low), _owner_in(words)
     return None, None
 
 
+_CONJUNCTIONS = {
+    "and", "but", "while", "after", "before", "when", "including", "because", "where", "whose",
+}  # fmt: skip
+
+
 def _window(tokens: list[Token], start: int, stop_at_numbers: set[int]) -> list[Token]:
-    """Tokens from ``start`` to the end of the clause or the next number."""
+    """Tokens from ``start`` to the end of the clause, the next number, or a conjunction
+    that opens another clause before any measure was named ("27 and left X dead")."""
     out: list[Token] = []
+    seen_cue = False
     for k in range(start, min(len(tokens), start + 10)):
         t = tokens[k]
         if t.text in _CLAUSE_END or k in stop_at_numbers:
             break
+        if t.low in _CONJUNCTIONS and not seen_cue:
+            break
+        if t.low == "which" and out and out[-1].low in ("in", "during", "at", "after"):
+            break  # "shootings in which one person was killed": another subject
+        seen_cue = seen_cue or t.low in lx.MEASURE_CUES
         out.append(t)
     return out
 
 
 def _combined(window: list[Token], idx: int) -> bool:
-    """Whether the cue at ``idx`` is joined by "or"/"and" to a second cue."""
+    """Whether the cue at ``idx`` is joined to a second one as one category.
+
+    "killed or seriously injured" and "perished or sustained injuries" are; with "and"
+    only the set phrase "killed and injured" / "dead and wounded" is, since "left eight
+    injured and killed a man" names two separate facts.
+    """
     first = lx.MEASURE_CUES.get(window[idx].low)
+    if idx + 2 < len(window) and window[idx + 1].low == "and":
+        second = lx.MEASURE_CUES.get(window[idx + 2].low)
+        return first == "killed" and second == "injured"
     for k in range(idx + 1, min(len(window), idx + 5)):
-        word = window[k].low
-        if word in ("or", "and") and k > idx:
+        if window[k].low == "or":
             for m in range(k + 1, min(len(window), k + 4)):
                 other = lx.MEASURE_CUES.get(window[m].low)
                 if other and other != first and other in lx.COMBINABLE:
@@ -506,11 +572,26 @@ def _combined(window: list[Token], idx: int) -> bool:
     return False
 
 
-def _measure_in(window: list[Token]) -> tuple[str | None, bool]:
+def _other_verb(t: Token) -> bool:
+    """A participle outside the lexicon ("held", "armed"): the number's own predicate,
+    so a cue further on belongs to something else ("two people held in the killing")."""
+    w = t.low
+    return (
+        w.endswith("ed")
+        and len(w) > 4
+        and w not in lx.MEASURE_CUES
+        and w not in lx.FUTURE_CUES
+        and w not in lx.REPORTING
+    ) or w in lx.IRREGULAR_VERBS
+
+
+def _measure_in(window: list[Token], *, stop_at_verbs: bool = False) -> tuple[str | None, bool]:
     """(measure, future) from the first cue in a window of words."""
     for idx, t in enumerate(window):
         cue = lx.MEASURE_CUES.get(t.low)
         if cue is None:
+            if stop_at_verbs and _other_verb(t) and t.low not in ("shot", "found"):
+                return None, False
             continue
         future = any(w.low in lx.FUTURE_CUES for w in window[:idx])
         if cue in lx.COMBINABLE and _combined(window, idx):
@@ -543,7 +624,9 @@ def _before_window(tokens: list[Token], first: int, numbers: set[int]) -> list[T
 
 _BRIDGE = set(
     "more than over about approximately nearly almost around roughly some another at least"
-    " up to an estimated a total of the as many few some additional further least".split()
+    " up to an estimated a total of the as many few some additional further least"
+    # a toll that "rose to" or "stands at" a number still counts it
+    " rose risen climbed reached stands stood now has had increased jumped".split()
 )
 
 
@@ -573,8 +656,14 @@ def _meaning(tokens: list[Token], b: _Bounded, numbers: set[int]) -> _Meaning:
     if age_holder is not None:
         return _Meaning("age", None, None, age_holder)
     entity, owner, noun_measure = _entity(tokens, b.last)
-    after = _window(tokens, b.last + 1, numbers)
-    measure, future = _measure_in(after)
+    run = _noun_run(tokens, b.last)
+    start = _index_after(tokens, run, b.last)
+    if not run:
+        start = _past_partitive(tokens, start)
+    if run and run[-1].low in lx.MEASURE_CUES:
+        start -= 1  # "20 people dead or injured": the cue may open a combined category
+    after = _window(tokens, start, numbers)
+    measure, future = _measure_in(after, stop_at_verbs=True)
     before = _governing(_before_window(tokens, b.first, numbers))
     pre_measure, pre_future = _measure_in(before)
     if pre_measure is not None and pre_measure not in ("remaining",):
@@ -585,25 +674,82 @@ def _meaning(tokens: list[Token], b: _Bounded, numbers: set[int]) -> _Meaning:
         measure = _generic_verb(after) or _generic_verb(before)
     if future and measure is not None:
         measure = "expected"
-    if b.unit_measure == "duration" and _respectively(tokens, b.last):
-        measure = "service_years"
+    if _respectively(tokens, b.last):
+        # "served for 10 and 4 years respectively": each figure belongs to someone named
+        # elsewhere in the sentence, so it is an attribute that needs its holder.
+        served = any(t.low.startswith(("serv", "service")) for t in tokens[: b.first])
+        measure = "service_years" if served and b.unit == "year" else "respective"
     elif b.unit_measure is not None and b.unit_measure != "duration":
         measure = measure if b.unit_measure == "money" else b.unit_measure
     return _Meaning(measure, entity, owner, None)
 
 
+def _past_partitive(tokens: list[Token], k: int) -> int:
+    """Skip "of the injured victims" in "two of the injured victims were guards".
+
+    The words of a partitive name the group the number is taken from, not what
+    happened to the part: the measure is read from the predicate after it.
+    """
+    if k + 1 >= len(tokens) or tokens[k].low != "of":
+        return k
+    if tokens[k + 1].low not in ("the", "those", "these", "them", "their"):
+        return k
+    m = k + 2
+    while m < len(tokens) and tokens[m].text[:1].isalpha() and tokens[m].low not in lx.STOP:
+        m += 1
+    return m
+
+
+def _index_after(tokens: list[Token], run: list[Token], last: int) -> int:
+    """The token index just after the noun run (or after the number when it is empty)."""
+    if not run:
+        return last + 1
+    end = run[-1].end
+    return next((k for k in range(last + 1, len(tokens)) if tokens[k].start >= end), len(tokens))
+
+
 def _respectively(tokens: list[Token], last: int) -> bool:
-    return any(t.low == "respectively" for t in tokens[last + 1 : last + 4])
+    """Whether "respectively" closes the list this number is in."""
+    for t in tokens[last + 1 : last + 10]:
+        if t.low == "respectively":
+            return True
+        if t.text in (".", ";", "\n"):
+            return False
+    return False
+
+
+def _full_name(tokens: list[Token], last: int) -> str | None:
+    """The run of capitalised words ending at token ``last``: "Carolyn Jean Holmes".
+
+    Holders are whole names, so that "Carolyn Jean Holmes, 48" and "Dekitta Holmes, 29"
+    are two people, not one "Holmes".
+    """
+    words: list[str] = []
+    k = last
+    while k >= 0 and len(words) < 4:
+        t = tokens[k]
+        if t.text == "-" and words and k > 0 and tokens[k - 1].end == t.start:
+            words.insert(0, t.text)
+            k -= 1
+            continue
+        if not (t.text[:1].isupper() and t.text.isalpha()) or t.low in lx.STOP:
+            break
+        words.insert(0, t.text)
+        k -= 1
+    if not words or words[0] == "-":
+        return None
+    return " ".join(words).replace(" - ", "-")
 
 
 def _name_before(tokens: list[Token], first: int) -> str | None:
-    """The capitalised name nearest before token ``first`` in the same sentence."""
-    for k in range(first - 1, max(-1, first - 8), -1):
-        t = tokens[k]
-        if t.text in (".", "!", "?"):
-            return None
-        if t.text[:1].isupper() and t.low not in lx.STOP and k > 0:
-            return t.text
+    """The holder of "Kim, a 26-year-old soldier": a name right before the age only."""
+    k = first - 1
+    if k >= 0 and tokens[k].low in ("a", "an"):
+        k -= 1
+    if k >= 2 and tokens[k].low in ("is", "was") and tokens[k - 1].low == "who":
+        k -= 2  # "Roseline, who is 50 years old"
+    if k >= 1 and tokens[k].text == ",":
+        return _full_name(tokens, k - 1)
     return None
 
 
@@ -614,26 +760,61 @@ def _bare_age(tokens: list[Token], b: _Bounded) -> str | None:
     tok = tokens[b.first]
     if not is_digits(tok.text) or not 1 <= int(tok.text) <= 120:
         return None
-    sep, name = tokens[b.first - 1], tokens[b.first - 2]
+    sep = tokens[b.first - 1]
     nxt = tokens[b.first + 1].text if b.first + 1 < len(tokens) else "."
     if sep.text not in (",", "(") or nxt not in (",", ")", "."):
         return None
-    if not name.text[:1].isupper() or not name.text.isalpha() or name.low in lx.STOP:
-        return None
-    return name.text
+    return _full_name(tokens, b.first - 2)
+
+
+def _partial(
+    text: str, q: Quantity, tokens: list[Token], b: _Bounded, first_in_claim: bool
+) -> bool:
+    """A count of others than someone named elsewhere: "Two other people were wounded".
+
+    Within one claim "killed one and wounded eight others" is whole; as the claim's first
+    number, "other" points outside the claim, so the figure is not a total.
+    """
+    if not first_in_claim:
+        return False
+    follow = [t.low for t in tokens[b.last + 1 : b.last + 3]]
+    if {"other", "others"} & set(follow):
+        return True
+    if follow[:1] == ["more"]:  # "killed two more people", but not "14 more ... than"
+        clause = _window(tokens, b.last + 1, set())
+        return not any(t.low == "than" for t in clause)
+    return False
 
 
 # --------------------------------------------------------------------- time scope
 
 
+def _governs(text: str, q_start: int, q_end: int, d: DateMention) -> bool:
+    """Whether a date phrase can scope a number: in its clause after it ("4,000 killed
+    over the past two months"), or fronted at the start of the sentence ("As of January
+    2025, over 3,000 ..."). "thousands of troops, marking the first engagement since
+    the 1950s" is another clause."""
+    if d.start >= q_end:
+        return not re.search(r"[,;:()\u2014]|\n", text[q_end : d.start])
+    if d.end <= q_start:
+        lead = text[: max(0, d.start - 12)]
+        fronted = not re.search(r"[.!?;]\s|\n", text[max(0, d.start - 40) : d.start]) and (
+            not lead.strip() or bool(re.search(r"[.!?]\s*$", lead))
+        )
+        close = q_start - d.end <= 30 and not re.search(r"[,;()]", text[d.end : q_start])
+        return fronted or close
+    return False
+
+
 def _scope(
-    text: str, q_start: int, dates: Sequence[DateMention], published: str | None
+    text: str, q: tuple[int, int], dates: Sequence[DateMention], published: str | None
 ) -> TimeScope | None:
-    """The time scope of a quantity: the nearest date mention led by a scope cue."""
+    """The time scope of a quantity: the nearest governing date led by a scope cue."""
+    q_start, q_end = q
     best: tuple[int, TimeScope] | None = None
     for d in dates:
         kind = _scope_kind(text, d)
-        if kind is None:
+        if kind is None or not _governs(text, q_start, q_end, d):
             continue
         start, end = d.first, d.last
         if text[max(0, d.start - 8) : d.start].lower().rstrip().endswith("since") or (
@@ -756,7 +937,9 @@ def extract_quantities(
         if _negated(tokens, b):
             b = replace(b, approx="negated")
         q = _quantity(text, tokens, b, _meaning(tokens, b, numbers - own))
-        scope = _scope(text, q.start, dates, published)
+        if q.approx is None and _partial(text, q, tokens, b, not quantities):
+            q = replace(q, approx="partial")
+        scope = _scope(text, (q.start, q.end), dates, published)
         quantities.append(replace(q, scope=scope) if scope else q)
     quantities = _inherit(text, quantities, tokens, [b.first for b in bounded])
     quantities = _share_unit(text, quantities)

@@ -12,7 +12,7 @@ from __future__ import annotations
 MEASURE_CUES: dict[str, str] = {
     **dict.fromkeys(
         "killed dead died die dies deaths death fatalities fatality perished slain killing"
-        " fatally lives".split(),
+        " fatally lives toll".split(),
         "killed",
     ),
     **dict.fromkeys("injured wounded hurt injuries injuring wounding".split(), "injured"),
@@ -42,7 +42,7 @@ NOMINAL_CUES = set(
 COMBINABLE = {"killed", "injured"}
 
 # Measures that are facts about one person: never compared unless the holder matches.
-ATTRIBUTE_MEASURES = {"age", "service_years"}
+ATTRIBUTE_MEASURES = {"age", "service_years", "respective"}
 
 # Future or hypothetical framing turns "sent" into "expected": a plan is not a count.
 FUTURE_CUES = set("expected expects expect planned plans plan will could may might would".split())
@@ -94,18 +94,35 @@ ID_WORDS = set(
     "no number member room flight route page pages chapter section article grade level"
     " version episode season highway platform gate bus line unit block lot pier ward"
     " district class size model channel track exit interstate apartment suite floor"
-    " squad batch case item code id".split()
+    " squad batch case item code id image photo slide caption figure table".split()
 )
 
 # Words after a number that make it site furniture, not a fact ("0 Comments").
 METADATA_WORDS = set("comments comment shares likes views replies photos reactions".split())
 
 # Number words that are pronouns more often than counts.
-PRONOUN_CONTEXT_AFTER = {"of", "another", ",", "."}
+PRONOUN_CONTEXT_AFTER = {"of", "another", ",", ".", "for", "who", "that", "which", "in"}
 PRONOUN_CONTEXT_BEFORE = {"no", "any", "every", "each", "the", "this", "that", "which", "one"}
 
 # Month names and abbreviations: a number right after one is a day, not a count.
 MONTHS = set(
     "january february march april may june july august september october november december"
     " jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+
+# Participles that do not end in -ed: they end a noun phrase ("two people held in ...").
+IRREGULAR_VERBS = set(
+    "held shot found taken seen left hit struck kept brought caught told said made given"
+    " known thought stuck run won lost".split()
+)
+
+# "mother of two": a number after these and "of" describes the person.
+KIN_WORDS = set("mother father parent grandmother grandfather grandparent".split())
+
+# Nouns for people: a count of them may be part of a count of "people" or "victims".
+PERSON_NOUNS = set(
+    "soldier child man woman girl boy teen teenager student officer brother sister son"
+    " daughter adult civilian resident worker member relative bystander passenger"
+    " patient minor infant baby toddler juvenile suspect gunman employee customer"
+    " police officer deputy firefighter nurse doctor teacher fighter".split()
 )

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from consist.extract.entities import canonical_name
@@ -102,12 +102,15 @@ _FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "defect_intent",
         re.compile(
+            # Seeking asylum or defecting is the intent itself; a move south is only
+            # an intent when wanted, planned or decided ("could travel" is not).
             _WRAPPERS
             + r"(?:defect\b|(?:seek|apply|request|pursue|ask|claim|file|want|desire|express)"
             r" (?:for )?(?:asylum|resettlement|defection)\b"
-            r"|(?:go|move|relocate|travel|come|resettle|head|defect|settle|live)"
-            r" (?:to |in )?(?:south korea|the south|south|seoul)\b"
             r"|consider (?:south korea|seoul))"
+            r"|" + _WRAPPERS.replace(")*", ")+")
+            + r"(?:go|move|relocate|travel|come|resettle|head|defect|settle|live)"
+            r" (?:to |in )?(?:south korea|the south|south|seoul)\b"
         ),
     ),
     (
@@ -139,12 +142,23 @@ _ANTONYM_PAIRS = (
     ("healthy", "sick"), ("ill", "well"), ("rich", "poor"), ("early", "late"),
     ("near", "far"), ("above", "below"), ("before", "after"), ("day", "night"),
     ("daytime", "nighttime"), ("push", "pull"), ("laugh", "cry"), ("smile", "frown"),
-    ("sink", "float"), ("buy", "refuse"), ("release", "detain"), ("release", "hold"),
+    ("sink", "float"), ("buy", "sell"), ("release", "detain"), ("release", "hold"),
     ("free", "captive"), ("visible", "invisible"), ("common", "rare"),
     ("public", "private"), ("permanent", "temporary"), ("male", "female"),
     ("large", "small"), ("big", "small"), ("big", "little"), ("tall", "short"),
     ("long", "short"), ("fast", "slow"), ("heavy", "light"), ("clean", "dirty"),
-    ("quiet", "loud"), ("awake", "asleep"), ("up", "down"),
+    ("quiet", "loud"), ("awake", "asleep"), ("huge", "tiny"),
+    ("giant", "tiny"), ("giant", "little"), ("huge", "small"), ("big", "tiny"),
+    ("happy", "unhappy"), ("happy", "depressed"), ("deep", "shallow"), ("full", "empty"),
+    ("east", "west"), ("north", "south"), ("professional", "amateur"),
+    ("natural", "artificial"), ("warm", "cold"), ("new", "old"), ("upward", "downward"),
+    ("upwards", "downwards"), ("sunny", "cloudy"), ("fat", "thin"), ("fat", "slim"),
+    ("first", "last"), ("top", "bottom"), ("win", "lose"), ("winner", "loser"),
+    ("ally", "enemy"), ("friend", "enemy"), ("legal", "unlawful"), ("night", "day"),
+    # Phrases, for claims that differ by one swapped expression.
+    ("near", "far from"), ("near", "far away from"), ("close to", "far from"),
+    ("close to", "far away from"), ("in front of", "behind"), ("inside", "outside of"),
+    ("during the day", "at night"),
 )
 ANTONYMS: dict[str, frozenset[str]] = {}
 for _a, _b in _ANTONYM_PAIRS:
@@ -172,6 +186,7 @@ class Subject:
     scope: str
     negated: bool = False
     flip: bool = False
+    first: int = -1
 
     def render(self) -> str:
         if self.cls and self.names:
@@ -199,9 +214,12 @@ def _norm_class(lemma: str) -> str:
 def _names_in(tok: Token) -> tuple[str, ...]:
     """Proper names in a noun phrase: the head, appositions and coordinated names."""
     names: list[str] = []
+    possessed = {x.i for c in tok.children if c.dep_ == "poss" for x in c.subtree}
     for t in tok.subtree:
         if t.pos_ != "PROPN" or t.dep_ == "compound" or not t.text[:1].isupper():
             continue
+        if t.i in possessed:
+            continue  # "Mary of Teck's son" is the son, not Mary
         if t.ent_type_ in ("NORP", "DATE", "GPE", "ORG") and t.i != tok.i and t.dep_ != "appos":
             if t.ent_type_ != "GPE" or t.dep_ not in ("appos", "conj"):
                 continue
@@ -210,19 +228,24 @@ def _names_in(tok: Token) -> tuple[str, ...]:
         start = min(c.i for c in t.subtree if c.dep_ == "compound" or c.i == t.i)
         span = t.doc[start : t.i + 1]
         names.append(canonical_name(span.text))
-    return tuple(dict.fromkeys(n for n in names if n))
+    return tuple(sorted(dict.fromkeys(n for n in names if n)))
 
 
 def _quantifier_scope(head: Token) -> tuple[str | None, bool, bool]:
     """(scope, denied, not-all) read from a subject head's determiners and numerals."""
     low = head.lower_
+    if any(c.dep_ == "neg" and _next_word(c) == "even" for c in head.children):
+        return None, True, False  # "not even Ed approved"
     if low in _NEG_PRONOUNS or (low == "one" and _has_neg(head) and not _has_of(head)):
         return "group", True, False
     if low in _GROUP_PRONOUNS or low == "all":
         return ("some", False, True) if _has_neg(head) else ("group", False, False)
     if low == "one" and _has_of(head):
         return ("group", True, False) if _has_neg(head) else ("some", False, False)
-    if low in ("some", "several", "many", "few", "most", "someone", "somebody"):
+    if head.pos_ == "NUM" and _has_of(head) and low not in ("one", "1"):
+        return "some", False, False  # "twenty of them"
+    if low in ("some", "several", "many", "few", "most", "someone", "somebody", "little",
+               "lots", "much"):
         return ("some", False, True) if (low in ("many", "most") and _has_neg(head)) else (
             "some", False, False)
     for child in head.children:
@@ -239,6 +262,8 @@ def _quantifier_scope(head: Token) -> tuple[str | None, bool, bool]:
                 return "group", True, False
             if c in _SOME_DETS or c == "any":
                 return "some", False, False
+            if child.dep_ == "nummod" and any(x.lower_ == "least" for x in child.subtree):
+                return "some", False, False  # "at least one soldier"
             if child.dep_ == "nummod" and c not in ("one", "1"):
                 definite = any(x.lower_ in ("the", "these", "those", "both") for x in head.children)
                 modified = any(x.dep_ in ("acl", "relcl") for x in head.children)
@@ -269,26 +294,52 @@ def _subject_of(head: Token) -> Subject | None:
     """The subject of a noun-phrase head: class, names, scope and any negation in it."""
     scope, denied, not_all = _quantifier_scope(head)
     names = _names_in(head)
-    core = _of_object(head) if head.lower_ in ("one", "none", "all", "some", "many",
-                                                "most", "few", "each", "two") else None
+    quantifier = head.pos_ == "NUM" or head.lower_ in (
+        "one", "none", "all", "some", "many", "most", "few", "each", "little", "lots", "much"
+    )
+    core = _of_object(head) if quantifier else None
     base = core or head
-    if base.pos_ == "PROPN":
-        cls = ""
-        if base.ent_type_ in ("ORG", "GPE", "NORP") or not names:
-            names = names or (canonical_name(base.text),)
+    named_head = _head_name(base)
+    if named_head:
+        cls, names = "", tuple(sorted({named_head, *names}))
     elif base.pos_ == "PRON":
         cls = base.lower_ if base.lower_ not in ("them",) else "they"
         if base.lower_ in _PERSON_WORDS or base.lower_ in _NEG_PRONOUNS | _GROUP_PRONOUNS:
             cls = "person"
     else:
         cls = _norm_class(base.lemma_)
-        if base.lower_ in ("one",) or head.lower_ in _NEG_PRONOUNS:
+        if core is None and (base.lower_ == "one" or head.lower_ in _NEG_PRONOUNS):
             cls = "person" if head.lower_ != "nothing" else "thing"
     if scope is None:
         scope = _default_scope(base, head, names)
     if names and scope == "some" and head.lower_ == "one":
         scope = "individual"
-    return Subject(cls, names, scope, negated=denied, flip=not_all)
+    # The cue starts at an explicit quantifier ("none of", "twenty of them", "all"),
+    # so that rules can tell "some of them" from "several (other) soldiers".
+    explicit = _quantifier_scope(head)[0] is not None or head.pos_ == "NUM"
+    first = min(t.i for t in head.subtree) if denied or not_all or explicit else -1
+    return Subject(cls, names, scope, negated=denied, flip=not_all, first=first)
+
+
+def _head_name(tok: Token) -> str:
+    """The head's own name when the head is a proper name (not a class noun)."""
+    name = _entity_name(tok)
+    if name:
+        return name
+    if tok.pos_ == "PROPN" or (tok.text[:1].isupper() and tok.i > 0 and tok.pos_ == "NOUN"):
+        parts = [c for c in tok.children if c.dep_ == "compound"] + [tok]
+        return canonical_name(" ".join(p.text for p in sorted(parts, key=lambda p: p.i)))
+    return ""
+
+
+def _entity_name(tok: Token) -> str:
+    """The canonical name of the person or body a token's entity span names, if any."""
+    if tok.ent_type_ not in ("PERSON", "ORG", "GPE"):
+        return ""
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return canonical_name(ent.text)
+    return ""
 
 
 def _default_scope(base: Token, head: Token, names: tuple[str, ...]) -> str:
@@ -307,7 +358,7 @@ def _resolve_pronoun(verb: Token, subj: Subject) -> Subject:
     if subj.cls not in ("he", "she", "they", "it") or subj.names:
         return subj
     tok = verb
-    while tok.head is not tok:
+    while tok.head.i != tok.i:
         tok = tok.head
         for c in tok.children:
             if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON":
@@ -316,9 +367,9 @@ def _resolve_pronoun(verb: Token, subj: Subject) -> Subject:
                     continue
                 names = found.names
                 if subj.cls == "they" and tok.dep_ == "conj" and tok.head.pos_ == "PROPN":
-                    names = tuple(dict.fromkeys(_names_in(tok.head)[:1] + names))
+                    names = tuple(sorted({canonical_name(tok.head.text), *names}))
                 scope = "group" if subj.cls == "they" else found.scope
-                return Subject(found.cls, names, scope, subj.negated, subj.flip)
+                return Subject(found.cls, names, scope, subj.negated, subj.flip, subj.first)
     return subj
 
 
@@ -331,7 +382,7 @@ def _clause_subject(verb: Token) -> Subject | None:
             if c.dep_ in ("nsubj", "nsubjpass"):
                 subj = _subject_of(c)
                 return _resolve_pronoun(tok, subj) if subj else None
-        if tok.dep_ in ("xcomp", "conj", "acomp") and tok.head is not tok:
+        if tok.dep_ in ("xcomp", "conj", "acomp") and tok.head.i != tok.i:
             tok = tok.head
             seen += 1
             continue
@@ -355,7 +406,8 @@ def _is_clause_head(tok: Token) -> bool:
     if tok.dep_ not in _CLAUSE_DEPS:
         return False
     if tok.dep_ == "xcomp":
-        return False  # folded into the governing verb's predicate
+        # Folded into the governing verb's predicate, unless that verb only denies it.
+        return tok.head.lemma_ in _NEG_VERBS or tok.head.lower_ in _NEG_ADJ
     if tok.dep_ in ("acl",) and not any(c.dep_ in _SUBJ_DEPS for c in tok.children):
         return False  # participle modifier: "soldiers captured by ..."
     return True
@@ -375,7 +427,7 @@ def _asserted(tok: Token, sent: Span | Doc) -> bool:
     if tok.dep_ == "relcl" and not _non_restrictive(tok):
         return False
     node = tok
-    while node.head is not node:
+    while node.head.i != node.i:
         parent = node.head
         if node.dep_ in ("ccomp", "xcomp", "pcomp") and parent.lemma_ in _IRREALIS:
             return False
@@ -389,7 +441,7 @@ def _asserted(tok: Token, sent: Span | Doc) -> bool:
             return False
         node = parent
     if _in_quote(tok, sent):
-        root = sent.root
+        root = tok.sent.root
         if not _in_quote(root, sent) and root.lemma_ not in _REPORTING:
             return False
     return True
@@ -429,10 +481,15 @@ def _chain(verb: Token) -> list[Token]:
             ):
                 if c.dep_ == "prep" and c.lower_ in ("of",) and tok.i == verb.i:
                     continue
-                if c.dep_ == "conj":
+                if c.dep_ == "conj" and tok.i == verb.i:
                     continue
                 out.append(c)
                 walk(c, depth + 1)
+            elif c.dep_ == "advmod" and c.lower_ in ("home", "back", "abroad", "here", "there"):
+                out.append(c)
+            elif c.dep_ == "advmod" and c.lower_ == "ago":
+                # "ten minutes ago" says when: part of what is asserted.
+                out.extend(n for n in c.children if n.dep_ == "npadvmod")
 
     walk(verb, 0)
     return out
@@ -441,7 +498,9 @@ def _chain(verb: Token) -> list[Token]:
 _SKIP_ARG_LEMMAS = frozenset("% percent any some all this that it one".split())
 
 
-def _key_parts(verb: Token, chain: list[Token]) -> tuple[str, list[str], list[str]]:
+def _key_parts(
+    verb: Token, chain: list[Token], exclude_amods: frozenset[int] = frozenset()
+) -> tuple[str, list[str], list[str]]:
     """(head lemma, argument lemmas, chain words incl. prepositions) of a predicate."""
     head = verb.lemma_.lower()
     args: list[str] = []
@@ -453,32 +512,58 @@ def _key_parts(verb: Token, chain: list[Token]) -> tuple[str, list[str], list[st
         if comp is not None:
             head = _phrase_lemma(comp)
             words = ["be", head]
-            chain = [c for c in chain if c is not comp]
+            chain = [c for c in chain if c.i != comp.i]
+            # What kind of thing it is ("a French series") is the claim: all modifiers.
+            args.extend(
+                a.lemma_.lower() for a in comp.children
+                if a.dep_ in ("amod", "compound") and a.i not in exclude_amods
+                and a.pos_ in ("ADJ", "NOUN", "PROPN")
+            )
     for c in chain:
         if c.dep_ == "prep" or c.pos_ == "ADP":
             words.append(c.lower_)
             continue
         if c.pos_ in ("NUM",) or c.lower_ in _SKIP_ARG_LEMMAS or c.pos_ == "PRON":
+            args.extend(
+                a.lemma_.lower() for a in c.children
+                if a.dep_ == "amod" and a.pos_ == "ADJ" and a.i not in exclude_amods
+            )
             continue
         lemma = _phrase_lemma(c)
         words.append(lemma)
         if c.dep_ != "prt":
             args.append(lemma.replace(" ", "_"))
+            # Descriptive adjectives narrow an argument ("inelegant furniture");
+            # nationality adjectives only name it and vary between sources.
+            args.extend(
+                a.lemma_.lower() for a in c.children
+                if a.dep_ == "amod" and a.pos_ == "ADJ" and not a.ent_type_
+                and not a.text[:1].isupper() and a.i not in exclude_amods
+            )
         else:
             head = f"{head}_{lemma}"
     return head, args, words
 
 
-def _predicate(verb: Token) -> tuple[str, float] | None:
-    """(predicate key, extra hedge) of a clause, or None for an empty predicate."""
-    chain = _chain(verb)
-    head, args, words = _key_parts(verb, chain)
+def _predicate(verb: Token, exclude: frozenset[int] = frozenset()) -> tuple[str, float] | None:
+    """(predicate key, extra hedge) of a clause, or None for an empty predicate.
+
+    ``exclude`` holds tokens of negated modifiers, which are not part of what is asserted.
+    """
+    chain = [c for c in _chain(verb) if c.i not in exclude]
+    head, args, words = _key_parts(verb, chain, exclude)
     text = " ".join(words)
     text = re.sub(r"\b(his|her|their|its|the)\b ", "", text)
     for family, pattern in _FAMILIES:
         if pattern.match(text):
             hedge = max((h for v, h in _HEDGE_VERBS.items() if text.startswith(v)), default=0.0)
             return family, hedge
+    if (verb.lemma_ in _NEG_VERBS or head in _NEG_ADJ) and any(
+        c.dep_ == "xcomp" for c in [verb, *chain] for c in c.children
+    ):
+        return None  # "declined to comment": the xcomp is the clause, denied
+    if head in _NEG_VERBS and not args:
+        return None
     if head in _EMPTY_PREDICATES and not args:
         return None
     if head in _REPORTING and any(c.dep_ == "ccomp" for c in verb.children):
@@ -491,12 +576,133 @@ def _predicate(verb: Token) -> tuple[str, float] | None:
 # --- polarity and hedging ---------------------------------------------------------------
 
 
-def _verb_negations(verb: Token) -> list[Token]:
-    """Negation words on the clause head and its auxiliaries."""
-    negs = [c for c in verb.children if c.dep_ == "neg" or c.lower_ in ("never", "no longer")]
-    negs += [c for c in verb.children if c.dep_ == "advmod" and c.lower_ == "never"
-             and c not in negs]
-    return negs
+# After "not", these words make it negate a phrase, not the clause: "not only",
+# "not ten minutes ago", "not a little", "not all" (read as scope elsewhere).
+_CONSTITUENT_NEXT = frozenset(
+    "only one two three four five six seven eight nine ten twenty hundred all every "
+    "until because since just for in at on that".split()
+)
+# After "not", these soften rather than deny: "not very confident", "not often".
+_ATTENUATED_NEXT = frozenset(
+    "very quite so wholly entirely completely fully too particularly exactly necessarily "
+    "always really often much many terribly altogether".split()
+)
+# Adverbs that deny most but not all: "rarely goes out" is a hedged assertion.
+_RARELY = frozenset("rarely seldom hardly barely scarcely".split())
+
+
+def _next_word(tok: Token) -> str:
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt.lower_ if nxt is not None else ""
+
+
+_NESTED_CLAUSE_DEPS = frozenset("ccomp advcl relcl acl parataxis csubj".split())
+_FREQUENCY = frozenset("often frequently usually much generally normally".split())
+
+
+def _own_tokens(verb: Token) -> list[Token]:
+    """Tokens of the clause, without the clauses nested in it."""
+    out: list[Token] = []
+    stack = list(verb.children)
+    while stack:
+        t = stack.pop()
+        if t.dep_ in _NESTED_CLAUSE_DEPS or (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")):
+            continue
+        out.append(t)
+        stack.extend(t.children)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Negation:
+    """What the negations in one clause do: deny it, soften it, or negate a part."""
+
+    cues: tuple[Token, ...] = ()
+    hedge: float = 0.0
+    drop: bool = False
+    exclude: frozenset[int] = frozenset()
+
+
+def _modifier_root(t: Token, verb: Token) -> Token | None:
+    """The adverbial or adjectival modifier of the clause that ``t`` sits in, if any."""
+    node = t
+    while node.head.i != node.i and node.head.i != verb.i:
+        if node.dep_ == "amod" and node.head.dep_ in ("dobj", "attr", "pobj", "conj"):
+            return node
+        node = node.head
+    if node.dep_ in ("prep", "advmod", "npadvmod", "advcl", "amod") and node.head.i == verb.i:
+        return node
+    return None
+
+
+def _verb_negations(verb: Token) -> _Negation:
+    """Classify every negation of the clause.
+
+    "have not expressed", "is not open" deny. "not very", "not often" deny only in part
+    (hedge 0.6). A "not" inside a modifier ("not for the first time", "not ten minutes
+    ago", "a not very amicable discussion") negates that modifier only: the core is
+    still asserted and the modifier leaves the predicate's arguments. A "not" inside an
+    argument ("but not me", "found not one mistake") changes what is asserted in ways
+    this reader does not model, so the stance is dropped rather than guessed.
+    """
+    negs: list[Token] = []
+    hedge = 0.0
+    exclude: set[int] = set()
+    comp = {c.i for c in verb.children if c.dep_ in ("acomp", "attr") and verb.lemma_ == "be"}
+    subject = {t.i for c in verb.children if c.dep_ in _SUBJ_DEPS for t in c.subtree}
+    for t in _own_tokens(verb):
+        if not (t.dep_ == "neg" or t.lower_ in ("never", "not", "n't")):
+            continue
+        if t.i in subject or t.i + 1 in subject:
+            continue  # "not all people", "no one": read as the subject's scope
+        nxt = _next_word(t)
+        if nxt in ("a", "an") and t.i + 2 < len(t.doc) and t.doc[t.i + 2].lower_ in (
+            "little", "few", "bit", "lot"
+        ):
+            nxt = "only"  # "not a little confusion" is litotes: treat as a phrase negation
+        on_verb = t.head.i == verb.i or t.head.i in comp or t.head.dep_ in ("aux", "auxpass")
+        if t.lower_ == "never" or (t.lower_ == "n't" and on_verb):
+            negs.append(t)
+        elif nxt == "even" and t.i < verb.i:
+            negs.append(t)  # "not even Ed approved", "not even then did he"
+        elif nxt in _ATTENUATED_NEXT and (on_verb or _in_complement(t, verb)):
+            negs.append(t)
+            hedge = 0.6
+        elif on_verb and nxt not in _CONSTITUENT_NEXT and not nxt[:1].isdigit():
+            negs.append(t)
+        else:
+            mod = _modifier_root(t, verb) if not on_verb else _next_modifier(t, verb)
+            if mod is None:
+                return _Negation(tuple(negs), hedge, drop=True)
+            exclude.update(x.i for x in mod.subtree)
+    if negs and any(c.dep_ == "advmod" and c.lower_ in _FREQUENCY for c in verb.children):
+        hedge = max(hedge, 0.6)  # "doesn't go out often" ~ rarely
+    return _Negation(tuple(negs), hedge, exclude=frozenset(exclude))
+
+
+def _in_complement(t: Token, verb: Token) -> bool:
+    """Whether ``t`` hangs in a manner adverb or predicative complement of the verb."""
+    node = t
+    while node.head.i != verb.i and node.head.i != node.i:
+        if node.dep_ not in ("advmod", "acomp", "oprd", "neg"):
+            return False
+        node = node.head
+    return node.head.i == verb.i and node.dep_ in ("advmod", "acomp", "oprd", "neg")
+
+
+def _next_modifier(t: Token, verb: Token) -> Token | None:
+    """For a "not" hung on the verb but negating what follows ("here not ten minutes
+    ago"), the verb's modifier that starts right after it."""
+    nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    if nxt is None:
+        return None
+    return _modifier_root(nxt, verb) if nxt.head.i != verb.i else (
+        nxt if nxt.dep_ in ("prep", "advmod", "npadvmod") else None
+    )
+
+
+def _rarely(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ == "advmod" and c.lower_ in _RARELY]
 
 
 def _object_negation(verb: Token) -> list[Token]:
@@ -505,12 +711,11 @@ def _object_negation(verb: Token) -> list[Token]:
     for c in verb.children:
         if c.dep_ not in ("dobj", "attr", "pobj"):
             continue
-        if c.lower_ in _NEG_PRONOUNS or (c.lower_ == "one" and _has_neg(c)):
+        if c.lower_ in _NEG_PRONOUNS:
             cues.append(c)
             continue
-        for d in c.children:
-            if d.lower_ in _NEG_DETS or (d.lower_ == "one" and _has_neg(d)):
-                cues.append(d)
+        # "found not one mistake" is left alone: it is as often "not one but two".
+        cues.extend(d for d in c.children if d.lower_ in _NEG_DETS)
     return cues
 
 
@@ -518,7 +723,7 @@ def _governor_negation(verb: Token) -> list[Token]:
     """"refused to return", "declined to ...", "denied that", "unwilling to"."""
     cues: list[Token] = []
     node = verb
-    while node.dep_ in ("xcomp", "ccomp") and node.head is not node:
+    while node.dep_ in ("xcomp", "ccomp") and node.head.i != node.i:
         parent = node.head
         if parent.lemma_ in _NEG_VERBS or parent.lower_ in _NEG_ADJ:
             cues.append(parent)
@@ -534,7 +739,7 @@ def _hedge(verb: Token, sent: Span | Doc) -> tuple[float, list[Token]]:
     best, cues = 0.0, []
     nodes = [verb]
     node = verb
-    while node.dep_ in ("xcomp", "conj") and node.head is not node:
+    while node.dep_ in ("xcomp", "conj") and node.head.i != node.i:
         node = node.head
         nodes.append(node)
     for n in nodes:
@@ -563,11 +768,15 @@ def _hedge(verb: Token, sent: Span | Doc) -> tuple[float, list[Token]]:
 
 def _governor_hedge(node: Token) -> tuple[float, list[Token]]:
     """Attribution that weakens: "suggested that", "reports that", "is said to"."""
-    while node.head is not node:
+    while node.head.i != node.i:
         parent = node.head
         if node.dep_ == "ccomp" and parent.lemma_ in _WEAK_REPORTING:
             return _WEAK_REPORTING[parent.lemma_], [parent]
-        if node.dep_ in ("acl", "ccomp") and parent.lemma_.lower() in _HEDGE_NOUNS:
+        if (
+            node.dep_ in ("acl", "ccomp")
+            and parent.pos_ == "NOUN"
+            and parent.lemma_.lower() in _HEDGE_NOUNS
+        ):
             return 0.3, [parent]
         if parent.lemma_ in _HEDGE_VERBS and node.dep_ in ("xcomp", "ccomp"):
             return _HEDGE_VERBS[parent.lemma_], [parent]
@@ -582,7 +791,7 @@ def _governor_hedge(node: Token) -> tuple[float, list[Token]]:
 
 def _cue(sent: Span | Doc, verb: Token, extra: list[Token]) -> tuple[str, int, int]:
     """The words that trigger the stance: negations, auxiliaries, verb and its object."""
-    toks = [verb, *extra]
+    toks = [verb, *(t for t in extra if abs(t.i - verb.i) <= 6)]
     toks += [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")]
     toks += [c for c in _chain(verb)[:4]]
     lo = min(t.i for t in toks)
@@ -593,27 +802,37 @@ def _cue(sent: Span | Doc, verb: Token, extra: list[Token]) -> tuple[str, int, i
     return sent.doc.text[start + base : end + base], start, end
 
 
-def _clause_stance(verb: Token, sent: Span | Doc) -> Stance | None:
+def _clause_stance(verb: Token, sent: Span | Doc) -> tuple[Stance, ...]:
     if not _asserted(verb, sent):
-        return None
-    pred = _predicate(verb)
+        return ()
+    negation = _verb_negations(verb)
+    if negation.drop:
+        return ()
+    pred = _predicate(verb, negation.exclude)
     if pred is None:
-        return None
+        return ()
     predicate, family_hedge = pred
     subj = _clause_subject(verb)
     if subj is None:
-        return None
-    negs = _verb_negations(verb) + _governor_negation(verb) + _object_negation(verb)
+        return ()
+    negation = _verb_negations(verb)
+    if negation.drop:
+        return ()
+    verb_negs, attenuated = list(negation.cues), negation.hedge
+    negs = verb_negs + _governor_negation(verb) + _object_negation(verb)
     polarity = -1 if len(negs) % 2 else 1
+    rarely = _rarely(verb)
     if subj.negated:
         polarity = -polarity
     scope = subj.scope
     if subj.flip:  # "not all soldiers did X" = some did not
         polarity, scope = -polarity, "some"
     hedge, hedge_cues = _hedge(verb, sent)
-    hedge = max(hedge, family_hedge)
-    cue, start, end = _cue(sent, verb, negs + hedge_cues)
-    return Stance(
+    hedge = max(hedge, family_hedge, attenuated, 0.6 if rarely else 0.0)
+    quantifier = [sent.doc[subj.first]] if subj.first >= 0 else []
+    cue, start, end = _cue(sent, verb, negs + hedge_cues + rarely + quantifier)
+    predicates = [predicate, *_coordinated_complements(verb, predicate)]
+    stances = tuple(Stance(
         predicate=predicate,
         polarity=polarity,
         subject=subj.render(),
@@ -622,7 +841,28 @@ def _clause_stance(verb: Token, sent: Span | Doc) -> Stance | None:
         cue=cue,
         start=start,
         end=end,
-    )
+    ) for predicate in predicates)
+    stance = stances[0]
+    if subj.flip and polarity == -1:
+        # "Not all of them did" is read as "some did not, and some did". The second
+        # half is an implicature, not an entailment, so it is hedged (0.3): it lets
+        # "not all had" clash with "no one had", at low severity.
+        return (stance, replace(stance, polarity=1, hedge=max(hedge, 0.3)))
+    return stances
+
+
+def _coordinated_complements(verb: Token, predicate: str) -> list[str]:
+    """ "is a singer, musician and actor" states each: one key per coordinated noun."""
+    if verb.lemma_ != "be":
+        return []
+    comp = next((c for c in verb.children if c.dep_ in ("attr", "acomp")), None)
+    if comp is None:
+        return []
+    out = []
+    for c in comp.children:
+        if c.dep_ == "conj" and c.pos_ in ("NOUN", "ADJ", "PROPN"):
+            out.append(_phrase_lemma(c).replace(" ", "_"))
+    return out
 
 
 def _clause_heads(sent: Span | Doc) -> Iterator[Token]:
@@ -640,12 +880,10 @@ def extract_stances(sent: Span | Doc) -> tuple[Stance, ...]:
     """
     found: dict[tuple[str, int, str], Stance] = {}
     for verb in _clause_heads(sent):
-        stance = _clause_stance(verb, sent)
-        if stance is None:
-            continue
-        key = (stance.predicate, stance.polarity, stance.subject)
-        if key not in found or stance.hedge < found[key].hedge:
-            found[key] = stance
+        for stance in _clause_stance(verb, sent):
+            key = (stance.predicate, stance.polarity, stance.subject)
+            if key not in found or stance.hedge < found[key].hedge:
+                found[key] = stance
     return tuple(sorted(found.values(), key=lambda s: (s.start, s.predicate)))
 
 

@@ -9,7 +9,7 @@ absolute paths, so the same input gives the same bytes.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from consist.report.escape import md_cell, md_code, md_text
 from consist.types import ClaimRef, Finding, QuantityTable, Report
@@ -35,7 +35,7 @@ def render(report: Report) -> str:
 
 
 def _overview(report: Report) -> list[str]:
-    counts = defaultdict(int)
+    counts: dict[str, int] = defaultdict(int)
     for finding in report.findings:
         counts[finding.severity] += 1
     total = len(report.findings)
@@ -136,8 +136,12 @@ def _badge(finding: Finding) -> str:
 def _figures(tables: Sequence[QuantityTable]) -> list[str]:
     if not tables:
         return []
-    lines = ["## Figures by source", "",
-             "Every figure for the same measured thing, by who gave it and when.", ""]
+    lines = [
+        "## Figures by source",
+        "",
+        "Every figure for the same measured thing, by who gave it and when.",
+        "",
+    ]
     for table in tables:
         lines += [
             f"### {md_text(table.measure)}",
@@ -156,15 +160,14 @@ def _figures(tables: Sequence[QuantityTable]) -> list[str]:
     return lines
 
 
-def _fixed(fixed: Sequence[dict[str, object]]) -> list[str]:
+def _fixed(fixed: Sequence[Mapping[str, object]]) -> list[str]:
     if not fixed:
         return []
     lines = ["## Fixed since the baseline", "", "| id | rule | summary |", "|---|---|---|"]
     for entry in fixed:
-        lines.append(
-            f"| {md_code(str(entry.get('id', '')), cell=True)} | {md_cell(str(entry.get('rule', '')))} "
-            f"| {md_cell(str(entry.get('summary', '')))} |"
-        )
+        fid = md_code(str(entry.get("id", "")), cell=True)
+        rule = md_cell(str(entry.get("rule", "")))
+        lines.append(f"| {fid} | {rule} | {md_cell(str(entry.get('summary', '')))} |")
     return [*lines, ""]
 
 

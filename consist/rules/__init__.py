@@ -43,7 +43,9 @@ def _matches(code: str, selectors: Iterable[str]) -> bool:
 
 
 def _looks_like_code(selector: str) -> bool:
-    return re.fullmatch(r"[A-Z]{1,3}\d{0,3}", selector.upper()) is not None and not selector.islower()
+    return (
+        re.fullmatch(r"[A-Z]{1,3}\d{0,3}", selector.upper()) is not None and not selector.islower()
+    )
 
 
 def select_rules(

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from consist.extract.quantity_lexicon import PERSON_NOUNS
 from consist.rules.base import Rule, RuleContext, Violation, later_of, who
 from consist.types import Claim, Pair, Quantity, TimeScope
 
@@ -22,7 +23,8 @@ COUNT_MEASURES = frozenset(
 )
 # part -> whole: a part can never exceed its whole.
 PARTS: dict[str, str] = {"killed": "killed_or_injured", "injured": "killed_or_injured"}
-ATTRIBUTES = frozenset({"age", "service_years"})
+ATTRIBUTES = frozenset({"age", "service_years", "respective"})
+GENERAL_ENTITIES = frozenset({None, "person", "victim", "casualty", "individual"})
 # Counts that grow over time, so that a later, larger figure may be an update.
 RISING = frozenset(
     "killed injured killed_or_injured captured defected missing arrested evacuated displaced"
@@ -49,6 +51,9 @@ class _Match:
     right: Quantity
     relation: str  # "same", "part_left" (left is a part of right), "part_right"
     by_context: bool
+    # Which side counts a narrower group ("two brothers" against "three people"), if
+    # either: its figure may be smaller than the other's, never larger.
+    subset: str | None = None
 
 
 class QuantityMismatch(Rule):
@@ -147,16 +152,39 @@ def _relation(a: Quantity, b: Quantity) -> str | None:
     return None
 
 
+def _subset(a: str | None, b: str | None) -> str | None:
+    """How two counted entities relate: None when one group, "left"/"right" for the side
+    that counts a narrower group, "apart" for two different groups.
+
+    "people", "victims" and an unnamed entity are the general case; soldiers, children
+    or brothers are people too, so their count may be smaller than the general one.
+    """
+    if a == b:
+        return None
+    a_general, b_general = a in GENERAL_ENTITIES, b in GENERAL_ENTITIES
+    if a_general and b_general:
+        return None
+    if a_general and b in PERSON_NOUNS:
+        return "right"
+    if b_general and a in PERSON_NOUNS:
+        return "left"
+    return "apart"
+
+
 def _scopes_apart(a: TimeScope | None, b: TimeScope | None) -> bool:
-    """Two periods that do not overlap count different things."""
-    if a is None or b is None:
+    """Two periods that do not overlap count different things.
+
+    Snapshots ("as of January", "by early February") are running totals at two dates
+    of one count, so they are compared (a later, smaller total is still a conflict).
+    """
+    if a is None or b is None or a.kind == "at" or b.kind == "at":
         return False
     return a.end < b.start or b.end < a.start
 
 
 def _comparable(a: Quantity, b: Quantity, sim: float, min_context: float) -> _Match | None:
     """Whether two quantities measure the same thing, judged by their words."""
-    if a.unit != b.unit or {"previous", "negated"} & {a.approx, b.approx}:
+    if a.unit != b.unit or {"previous", "negated", "partial"} & {a.approx, b.approx}:
         return None
     relation = _relation(a, b)
     if relation is None or _scopes_apart(a.scope, b.scope):
@@ -164,12 +192,13 @@ def _comparable(a: Quantity, b: Quantity, sim: float, min_context: float) -> _Ma
     if a.measure in ATTRIBUTES or b.measure in ATTRIBUTES:
         holders_match = a.holder is not None and a.holder.lower() == (b.holder or "").lower()
         return _Match(a, b, relation, False) if holders_match else None
-    if not (_compatible(a.entity, b.entity) and _compatible(a.owner, b.owner)):
+    if not _compatible(a.owner, b.owner) or not _compatible(a.holder, b.holder):
         return None
-    if not _compatible(a.holder, b.holder):
+    subset = _subset(a.entity, b.entity)
+    if subset == "apart" or (subset is not None and relation != "same"):
         return None
     if a.measure in COUNT_MEASURES and b.measure in COUNT_MEASURES:
-        return _Match(a, b, relation, False)
+        return _Match(a, b, relation, False, subset)
     if relation != "same" or sim < min_context:
         return None
     if a.measure is None and a.unit is None and a.entity != b.entity:
@@ -259,8 +288,12 @@ def _part_whole_conflict(part: Quantity, whole: Quantity, tolerance: float) -> s
 def _judge(pair: Pair, m: _Match, tolerance: float) -> tuple[float, Violation] | None:
     """A violation when the matched figures cannot both hold, with its severity."""
     if m.relation == "same":
-        if not _disjoint(m.left, m.right):
+        if not _disjoint(m.left, m.right) or _aged(pair, m):
             return None
+        if m.subset is not None:
+            narrow, broad = (m.left, m.right) if m.subset == "left" else (m.right, m.left)
+            if narrow.low <= broad.high:
+                return None  # fewer soldiers than people killed: no conflict
         exact = m.left.approx is None and m.right.approx is None
         gap = _gap(m.left, m.right)
         if exact and gap <= tolerance:
@@ -271,6 +304,19 @@ def _judge(pair: Pair, m: _Match, tolerance: float) -> tuple[float, Violation] |
     if how is None:
         return None
     return _part_whole(pair, m, part, whole, how)
+
+
+def _aged(pair: Pair, m: _Match) -> bool:
+    """Whether two ages of one person fit the time between the reports: "Nelson, 18"
+    in January and "Nelson, 19" a year later is a birthday, not a contradiction."""
+    if m.left.measure != "age":
+        return False
+    later = later_of(pair.left, pair.right)
+    if later is None or not (pair.left.published and pair.right.published):
+        return False
+    years = abs(int(pair.left.published[:4]) - int(pair.right.published[:4]))
+    older, younger = (m.left, m.right) if later is pair.left else (m.right, m.left)
+    return 0 <= older.value - younger.value <= years + 1
 
 
 def _fmt(x: float) -> str:
@@ -322,6 +368,14 @@ def _difference(a: Quantity, b: Quantity) -> str:
     return f"The figures differ by about {_fmt(diff)}{pct}"
 
 
+def _both(pair: Pair, m: _Match) -> str:
+    """Both figures, each with who gave it and when, the earlier report first."""
+    first = [(pair.left, m.left), (pair.right, m.right)]
+    if later_of(pair.left, pair.right) is pair.left:
+        first.reverse()
+    return " ".join(f"{who(claim)}: {_describe(q)}." for claim, q in first) + " "
+
+
 def _scopes_coincide(a: Quantity, b: Quantity) -> bool:
     return (
         a.scope is not None and b.scope is not None
@@ -332,7 +386,7 @@ def _scopes_coincide(a: Quantity, b: Quantity) -> bool:
 def _same_measure(pair: Pair, m: _Match, gap: float) -> tuple[float, Violation]:
     """Two figures for one measure whose intervals do not overlap."""
     a, b = m.left, m.right
-    sentence = f"{who(pair.left)}: {_describe(a)}. {who(pair.right)}: {_describe(b)}. "
+    sentence = _both(pair, m)
     sentence += _difference(a, b)
     severity = "high" if gap >= 0.25 else "medium" if gap >= 0.1 else "low"
     later = later_of(pair.left, pair.right)
@@ -359,8 +413,7 @@ def _part_whole(
     pair: Pair, m: _Match, part: Quantity, whole: Quantity, how: str
 ) -> tuple[float, Violation]:
     """A part as large as (or larger than) the whole it belongs to."""
-    a, b = m.left, m.right
-    sentence = f"{who(pair.left)}: {_describe(a)}. {who(pair.right)}: {_describe(b)}. "
+    sentence = _both(pair, m)
     other = "injured" if part.measure == "killed" else "killed"
     if how == "exceeds":
         sentence += f"The {_label(part)} figure is larger than the {_label(whole)} total."

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from typing import ClassVar
 
 from consist.extract.dates import describe, event_phrase, parse_published, resolution_is_stable
+from consist.extract.entities import canonical_name
 from consist.rules.base import Rule, RuleContext, Violation, who
 from consist.types import Claim, DateMention, Pair
 
@@ -49,7 +50,8 @@ class DateConflict(Rule):
         fuzzy edges ("early January" may run to the 13th; a day may be off by one for
         time zones). Severity is high when both dates are firm, medium when either is
         relative to an approximate document date that could shift it (a weekday,
-        "last month"), and low when the same party gives both dates (a revision).
+        "last month"). (The same party at two dates is reported by the pipeline as a
+        low-severity revision.)
 
     Why:
         When a story is retold, the date of its central event drifts ("in early
@@ -122,14 +124,14 @@ class DateConflict(Rule):
     def _violation(
         self, key: str, left: Claim, lm: DateMention, right: Claim, rm: DateMention
     ) -> Violation:
+        # One party at two dates is made a low-severity revision by the pipeline
+        # (consist.findings), for every rule alike; the rule judges the dates only.
         severity, confidence = _severity(left, lm, right, rm)
         noun = _NOUNS.get(key, key)
         explanation = (
             f"{who(left)} {_quote(left, key, lm)}; {who(right)} {_quote(right, key, rm)}. "
             "These cannot both be true."
         )
-        if left.party == right.party:
-            explanation += " The same party gives both dates: this may be a revision."
         summary = f"{noun.capitalize()} dated {_short(lm)} vs {_short(rm)}"
         return Violation(severity, confidence, summary, explanation, key=key)
 
@@ -159,21 +161,25 @@ def _firm(claim: Claim, m: DateMention) -> bool:
 
 
 def _severity(left: Claim, lm: DateMention, right: Claim, rm: DateMention) -> tuple[str, float]:
-    if left.party == right.party:
-        return "low", 0.5
+    """High when both dates are firm; medium when an approximate document date could
+    move either (a weekday, "last month" near a month's end)."""
     if _firm(left, lm) and _firm(right, rm):
         return "high", 0.85
     return "medium", 0.65
 
 
 def _names(text: str) -> set[str]:
-    """Capitalised words that could name a person ("Baek", "Lee"), minus sides and places."""
+    """Capitalised words that could name a person ("Baek", "Lee"), minus sides and places.
+
+    Spellings are unified ("Ri" and "Lee" are one romanised surname), so one soldier
+    named two ways still counts as the same person.
+    """
     found = set()
     for m in _CAPITALISED.finditer(text):
         word = m.group()
         if word.lower() in _NOT_NAMES or _MONTH_AND_DAY_NAMES.match(word):
             continue
-        found.add(word.lower())
+        found.add((canonical_name(word) or word).lower())
     return found
 
 

@@ -475,3 +475,36 @@ def test_event_phrase() -> None:
 def test_events_without_dates_or_text() -> None:
     assert extract_events("", ()) == ()
     assert extract_events("captured in January", ()) == ()
+
+
+def test_last_and_next_month_names() -> None:
+    assert interval("last January", "2025-01-20") == ("2024-01-01", "2024-01-31")
+    assert interval("last December", "2025-01-20") == ("2024-12-01", "2024-12-31")
+    assert interval("next March", "2025-03-20") == ("2026-03-01", "2026-03-31")
+
+
+def test_counts_after_a_preposition_are_not_years() -> None:
+    assert extract_dates("The toll rose by 2000 people in a week.", None) == ()
+    assert [m.text for m in extract_dates("It rose in 2000 and again later.", None)] == ["2000"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The captured soldiers arrived in Kyiv in January.", []),
+        ("Two captured soldiers were moved in January.", []),
+        (
+            "In early January, Ukrainian forces captured two soldiers.",
+            [("capture", "early January")],
+        ),
+        (
+            "The soldiers, captured in January, were interviewed on Feb. 19.",
+            [("capture", "January"), ("interview", "Feb. 19")],
+        ),
+        ("He said the soldiers were captured in January.", [("capture", "January")]),
+        ("Ukrainian forces captured two soldiers deployed in October.", [("deploy", "October")]),
+        ("The shooting was captured on video on Saturday.", []),
+    ],
+)
+def test_attachment_edge_cases(text: str, expected: list[tuple[str, str]]) -> None:
+    assert events(text, "2025-02-23", approx=False) == expected

@@ -314,3 +314,61 @@ def test_spans_slice_back_to_text() -> None:
     for q in extract_quantities(text):
         assert text[q.start : q.end] == q.text
         assert q.low <= q.value <= q.high
+
+
+def test_holders_are_whole_names() -> None:
+    assert only("Carolyn Jean Holmes, 48, died.").holder == "Carolyn Jean Holmes"
+    assert only("Roseline, who is 50 years old, laughed.").holder == "Roseline"
+    assert only("A 6-year-old girl was hurt.").holder is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police told KHOU 11 News.",
+        "It happened in the 5000 block of Main Street.",
+        "He has been arrested 10 times.",
+        "Image 2 of 10",
+        "Photo: 21",
+        "She is a mother of two.",
+    ],
+)
+def test_more_non_counts(text: str) -> None:
+    assert [q for q in extract_quantities(text) if q.unit is None] == []
+
+
+def test_others_outside_the_claim_are_partial() -> None:
+    assert only("Two other people were wounded nearby.").approx == "partial"
+    assert only("He killed two more people.").approx == "partial"
+    assert only("There are 14 more shops in the US than in Canada.").approx is None
+    qs = extract_quantities("He killed one person and wounded eight others.")
+    assert [q.approx for q in qs if not q.derived] == [None, None]
+
+
+def test_partitive_reads_the_predicate() -> None:
+    assert only("Two of the injured victims were security guards.").measure != "injured"
+    assert only("About 4,000 of them were killed.").measure == "killed"
+
+
+def test_no_phrase_runs_across_paragraphs() -> None:
+    qs = extract_quantities("Photo: 21 Pro Video\n\nImage 2 of 16 A man died.")
+    assert [q.measure for q in qs] == []
+    qs = extract_quantities("Five people died\n\n3 soldiers")
+    assert [q.measure for q in qs] == ["killed", None]
+
+
+def test_relative_clause_with_its_own_subject() -> None:
+    qs = extract_quantities("Two shootings in which one person was killed.")
+    assert [(q.value, q.measure) for q in qs] == [(2, None), (1, "killed")]
+
+
+def test_a_date_in_another_clause_does_not_scope() -> None:
+    text = "North Korea sent thousands of troops, its first engagement since the 1950s."
+    d = _mention(text, "the 1950s", "1950-01-01", "1959-12-31")
+    assert only(text, dates=(d,)).scope is None
+
+
+def test_the_old_value_of_a_change_is_marked() -> None:
+    qs = extract_quantities("The death toll rose from 300 to 400 people.")
+    assert [(q.value, q.approx) for q in qs] == [(300, "previous"), (400, None)]
+    assert only("From 10 to 20 people attended.").approx == "range"

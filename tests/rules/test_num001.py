@@ -7,6 +7,7 @@ runs them through the full feature stage.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,7 @@ import yaml
 from consist.extract.quantities import extract_quantities
 from consist.rules.base import RuleContext, Violation
 from consist.rules.num001_quantity_mismatch import QuantityMismatch
-from consist.types import Claim, ClaimFeatures, Pair, Span
+from consist.types import Claim, ClaimFeatures, Pair, Span, TimeScope
 
 FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "rules" / "NUM001.yml"
 CASES: list[dict[str, Any]] = yaml.safe_load(FIXTURE.read_text(encoding="utf-8"))["cases"]
@@ -110,3 +111,42 @@ def test_docstring_has_the_four_sections() -> None:
     for heading in ("What it flags", "Why", "Flagged", "Not flagged"):
         assert f"{heading}:" in doc
     assert QuantityMismatch.code == "NUM001" and QuantityMismatch.kind == "numeric"
+
+
+def _scoped(cid: str, text: str, date: str, scope: TimeScope) -> tuple[Claim, ClaimFeatures]:
+    claim = _claim(cid, {"text": text, "outlet": f"Outlet {cid}", "date": date})
+    qs = tuple(replace(q, scope=scope) for q in extract_quantities(text))
+    return claim, ClaimFeatures(claim_id=cid, quantities=qs)
+
+
+def _check_scoped(
+    left: tuple[Claim, ClaimFeatures], right: tuple[Claim, ClaimFeatures]
+) -> list[Violation]:
+    features = {left[0].id: left[1], right[0].id: right[1]}
+    return list(QuantityMismatch().check(Pair(left[0], right[0], 0, 1.0), RuleContext(features)))
+
+
+def test_disjoint_periods_count_different_things() -> None:
+    jan = TimeScope("2024-01-01", "2024-01-31", "during", "in January")
+    mar = TimeScope("2024-03-01", "2024-03-31", "during", "in March")
+    left = _scoped("a", "40 homes were destroyed in January.", "2024-04-01", jan)
+    right = _scoped("b", "12 homes were destroyed in March.", "2024-04-01", mar)
+    assert _check_scoped(left, right) == []
+
+
+def test_snapshots_at_two_dates_are_compared() -> None:
+    jan = TimeScope("2025-01-01", "2025-01-31", "at", "as of January")
+    feb = TimeScope("2025-02-01", "2025-02-10", "at", "by early February")
+    left = _scoped("a", "As of January, 300 soldiers had been killed.", "2025-01-31", jan)
+    right = _scoped("b", "By early February, 4,000 soldiers had been killed.", "2025-02-10", feb)
+    (v,) = _check_scoped(left, right)
+    assert v.severity == "medium" and "rising toll" in v.explanation
+    assert "by early February" in v.explanation
+
+
+def test_coinciding_scopes_are_high_even_when_later_is_larger() -> None:
+    jan = TimeScope("2025-01-01", "2025-01-31", "during", "in January")
+    left = _scoped("a", "In January, 300 soldiers were killed.", "2025-02-01", jan)
+    right = _scoped("b", "In January, 4,000 soldiers were killed.", "2025-02-20", jan)
+    (v,) = _check_scoped(left, right)
+    assert v.severity == "high"

@@ -53,7 +53,10 @@ def test_rule_case(code: str, case: dict[str, Any], nlp: Any) -> None:
     if case["expect"] == "flag":
         assert found, f"{code} should flag: {case['left']['text']!r} / {case['right']['text']!r}"
         if "severity" in case:
-            assert max(found, key=lambda v: ("low", "medium", "high").index(v.severity)).severity == case["severity"]
+            assert (
+                max(found, key=lambda v: ("low", "medium", "high").index(v.severity)).severity
+                == case["severity"]
+            )
         for violation in found:
             assert violation.summary and violation.explanation
     else:

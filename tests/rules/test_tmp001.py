@@ -86,10 +86,11 @@ def test_explanation_names_parties_dates_and_intervals() -> None:
     assert 0 < v.confidence <= 1
 
 
-def test_same_party_is_called_a_revision() -> None:
+def test_same_party_is_left_to_the_pipeline() -> None:
+    """consist.findings turns one party at two dates into a low revision, for all rules."""
     case = next(c for c in CASES if c["name"] == "capture_year_conflict")
     (v,) = run_case(case)
-    assert v.severity == "low" and "revision" in v.explanation
+    assert v.severity == "high" and "revision" not in v.explanation
 
 
 def test_docstring_sections() -> None:

@@ -1,0 +1,407 @@
+"""STN001: one source asserts what another denies, about the same party."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Any, ClassVar
+
+from consist.extract.stance import ANTONYMS, parse_subject
+from consist.rules.base import Rule, RuleContext, Violation, later_of, who
+from consist.types import Claim, Pair, Stance
+
+# Scopes that cannot both hold, as (asserting scope, denying scope). "Some did" and
+# "some did not" are compatible, and so are "one did" and "some did not".
+_CONFLICTING_SCOPES = frozenset(
+    {
+        ("group", "group"),  # all did / none did
+        ("group", "some"),  # all did / not all did
+        ("some", "group"),  # some did / none did
+        ("individual", "group"),  # Lee did / none of them did
+        ("group", "individual"),  # they all did / Lee did not
+        ("individual", "individual"),  # Lee did / Lee did not
+    }
+)
+# Pronouns say nothing about who is meant across documents; a bare pronoun subject only
+# matches the same pronoun (enough for two versions of one sentence).
+_PRONOUNS = frozenset("he she it they we i you this that".split())
+_PERSON_CLASSES = frozenset("person soldier official man woman people".split())
+
+
+@dataclass(frozen=True, slots=True)
+class _Conflict:
+    """Two stances that cannot both hold, and how they conflict."""
+
+    pos: Stance
+    neg: Stance
+    pos_claim: Claim
+    neg_claim: Claim
+    antonym: bool
+
+    @property
+    def group_vs_individual(self) -> bool:
+        scopes = {self.pos.scope, self.neg.scope}
+        return "group" in scopes and ("individual" in scopes)
+
+
+class OppositeStance(Rule):
+    """One source asserts what another denies, about the same party.
+
+    What it flags:
+        A pair of claims whose stances have the same predicate (an event or state, with
+        paraphrases such as "expressed an intention to defect", "sought asylum" and
+        "wants to go to South Korea" read as one) and opposite polarity, about the same
+        subject or overlapping scopes: all against none, all against not all, a
+        group-level denial against one member's assertion. Two assertions of antonym
+        predicates ("accepted" / "rejected", "alive" / "dead") about one subject are
+        flagged too. Severity is high for a flat contradiction, medium for a group
+        against an individual or for statements made on different dates (the later may
+        record a change), and low when either side is hedged ("may", "reportedly",
+        "considering").
+
+    Why:
+        A fact asserted by one source and denied by another is the contradiction a
+        reader most needs to see, and wording differences hide it from text matching.
+
+    Flagged:
+        "The NIS said the captured soldiers have not expressed any intention to defect."
+        / "Lee told The Chosun Daily he had decided 80% to apply for asylum."
+        "The plant is open." / "The plant is not open."
+        "He accepted the offer." / "He rejected the offer."
+
+    Not flagged:
+        Shared words without a shared predicate ("always run tests" / "never commit
+        without tests"); conditions, questions and refusals to comment ("declined to
+        comment on whether ... intent to defect"); "some did" against "some did not";
+        different subjects (Ri against Baek, a soldier against his government); a
+        claim against its own repetition; a claim that is merely absent elsewhere.
+    """
+
+    code: ClassVar[str] = "STN001"
+    name: ClassVar[str] = "opposite-stance"
+    kind: ClassVar[str] = "stance"
+    status: ClassVar[str] = "stable"
+    default_options: ClassVar[Mapping[str, Any]] = {
+        # At or above this hedge a stance counts as tentative: severity low.
+        "hedge_threshold": 0.4,
+        # Both sides at least this tentative: no finding (two guesses do not clash).
+        "max_hedge": 0.6,
+        # Flag assertions of antonym predicates ("accepted" / "rejected").
+        "antonyms": True,
+    }
+
+    def check(self, pair: Pair, ctx: RuleContext) -> Iterator[Violation]:
+        left, right = pair.left, pair.right
+        if _normalised(left.text) == _normalised(right.text):
+            return
+        conflict = self._best_conflict(left, right, ctx)
+        if conflict is not None:
+            yield self._violation(conflict)
+            return
+        if self.options["antonyms"]:
+            swap = antonym_swap(left.text, right.text)
+            if swap is not None:
+                yield self._swap_violation(left, right, swap)
+
+    # --- finding conflicts ---------------------------------------------------------------
+
+    def _best_conflict(self, left: Claim, right: Claim, ctx: RuleContext) -> _Conflict | None:
+        """The firmest conflicting pair of stances between the two claims, if any."""
+        best: _Conflict | None = None
+        for a in ctx.of(left).stances:
+            for b in ctx.of(right).stances:
+                found = self._conflict(a, b, left, right, ctx.entity_aliases)
+                if found is not None and (best is None or _rank(found) > _rank(best)):
+                    best = found
+        return best
+
+    def _conflict(
+        self, a: Stance, b: Stance, ca: Claim, cb: Claim, aliases: Mapping[str, str]
+    ) -> _Conflict | None:
+        if min(a.hedge, b.hedge) >= float(self.options["max_hedge"]):
+            return None
+        if not same_subject(a.subject, b.subject, aliases):
+            return None
+        if a.polarity != b.polarity and _same_predicate(a, b):
+            pos, neg, cp, cn = (a, b, ca, cb) if a.polarity > 0 else (b, a, cb, ca)
+            if not _args_covered(neg.predicate, pos.predicate):
+                return None
+            if (pos.scope, neg.scope) not in _CONFLICTING_SCOPES:
+                return None
+            if not _some_within_group(pos, neg):
+                return None
+            return _Conflict(pos, neg, cp, cn, antonym=False)
+        if (
+            self.options["antonyms"]
+            and a.polarity == b.polarity == 1
+            and _antonyms(a.predicate, b.predicate)
+            and a.scope != "some"
+            and b.scope != "some"
+        ):
+            return _Conflict(a, b, ca, cb, antonym=True)
+        return None
+
+    # --- reporting -----------------------------------------------------------------------
+
+    def _violation(self, c: _Conflict) -> Violation:
+        severity, confidence = self._grade(c)
+        key = c.pos.predicate if not c.antonym else " / ".join(
+            sorted((c.pos.predicate, c.neg.predicate))
+        )
+        return Violation(
+            severity=severity,
+            confidence=confidence,
+            summary=_summary(c),
+            explanation=_explanation(c, self._hedged(c)),
+            key=key,
+            claims=(),
+        )
+
+    def _swap_violation(self, left: Claim, right: Claim, swap: tuple[str, str]) -> Violation:
+        later = later_of(left, right)
+        explanation = (
+            f"{who(left)} and {who(right)} say the same thing except for one word: "
+            f"“{swap[0]}” against “{swap[1]}”, which cannot both hold."
+        )
+        if later is not None:
+            explanation += (
+                f" The statements are dated differently: {later.party}'s came later and"
+                " may reflect a change."
+            )
+        return Violation(
+            severity="medium" if later is not None else "high",
+            confidence=0.75,
+            summary=f"{left.party} and {right.party} differ by an antonym: "
+            f"{swap[0]} vs {swap[1]}",
+            explanation=explanation,
+            key=" / ".join(sorted(swap)),
+        )
+
+    def _hedged(self, c: _Conflict) -> bool:
+        return max(c.pos.hedge, c.neg.hedge) >= float(self.options["hedge_threshold"])
+
+    def _grade(self, c: _Conflict) -> tuple[str, float]:
+        """Severity and confidence: hedges and scope gaps lower both; dates lower severity."""
+        confidence = 0.9 - 0.5 * max(c.pos.hedge, c.neg.hedge)
+        if c.group_vs_individual:
+            confidence -= 0.15
+        if c.antonym:
+            confidence -= 0.1
+        if any(parse_subject(s.subject)[0] in _PRONOUNS for s in (c.pos, c.neg)):
+            confidence -= 0.1
+        confidence = round(min(0.95, max(0.05, confidence)), 2)
+        if self._hedged(c):
+            return "low", confidence
+        if c.group_vs_individual or later_of(c.pos_claim, c.neg_claim) is not None:
+            return "medium", confidence
+        return "high", confidence
+
+
+# --- matching helpers -----------------------------------------------------------------------
+
+
+def _rank(c: _Conflict) -> tuple[int, float]:
+    """Prefer a polarity conflict over an antonym, then the least hedged."""
+    return (0 if c.antonym else 1, -max(c.pos.hedge, c.neg.hedge))
+
+
+def _normalised(text: str) -> str:
+    return " ".join(text.lower().replace("’", "'").replace("“", '"').replace("”", '"').split())
+
+
+def _head(predicate: str) -> str:
+    return predicate.split(" ", 1)[0]
+
+
+def _args(predicate: str) -> set[str]:
+    return set(predicate.split(" ")[1:])
+
+
+def _same_predicate(a: Stance, b: Stance) -> bool:
+    return _head(a.predicate) == _head(b.predicate)
+
+
+def _args_covered(neg: str, pos: str) -> bool:
+    """A denial conflicts with an assertion only if it denies no more than was asserted.
+
+    "He is not sleeping" contradicts "He is sleeping on the couch"; "He is not sleeping
+    on the couch" does not contradict "He is sleeping" (he may sleep elsewhere).
+    """
+    return _args(neg) <= _args(pos)
+
+
+def _antonyms(a: str, b: str) -> bool:
+    """Antonym heads with the same arguments: "accept offer" / "reject offer"."""
+    return _head(b) in ANTONYMS.get(_head(a), frozenset()) and _args(a) == _args(b)
+
+
+def _resolve(names: frozenset[str], aliases: Mapping[str, str]) -> frozenset[str]:
+    return frozenset(aliases.get(n, n) for n in names)
+
+
+def same_subject(a: str, b: str, aliases: Mapping[str, str] | None = None) -> bool:
+    """Whether two rendered stance subjects can be the same party (or overlap).
+
+    Named parties match by name only (Ri is Lee; Ri is not Baek); a named party
+    matches an unnamed group of people of its class, or a person class, since the
+    claims were paired on one topic ("the captured soldiers" / "soldier (Lee)").
+    Pronouns match only themselves.
+    """
+    cls_a, names_a = parse_subject(a)
+    cls_b, names_b = parse_subject(b)
+    names_a, names_b = _resolve(names_a, aliases or {}), _resolve(names_b, aliases or {})
+    if names_a and names_b:
+        return bool(names_a & names_b) or _same_surname(names_a, names_b)
+    if cls_a in _PRONOUNS or cls_b in _PRONOUNS:
+        return cls_a == cls_b and not names_a and not names_b
+    if names_a or names_b:
+        cls_named, cls_other = (cls_a, cls_b) if names_a else (cls_b, cls_a)
+        return cls_other in _PERSON_CLASSES and cls_named in ("", cls_other)
+    return bool(cls_a) and cls_a == cls_b
+
+
+_UNIVERSAL_RE = re.compile(
+    r"(?i)(no|none|nobody|no one|nothing|neither|not (one|a single|all|every|any|even)"
+    r"|all|every|everyone|everybody|each)\b"
+)
+_PARTITIVE_RE = re.compile(
+    r"(?i)(^not (all|every)\b|\b[\w-]+ of (the|them|those|these|us|you|his|her|their)\b)"
+)
+
+
+def _some_within_group(pos: Stance, neg: Stance) -> bool:
+    """"Some did" clashes with "none did" only when the some are among the none.
+
+    They are when the denial is universal ("no one", "none of") or the "some" are
+    picked out of the same set ("two of them", "one of the captured soldiers"). "Several
+    North Korean soldiers have defected before" does not clash with "the captured
+    soldiers have not expressed any intention to defect": those are other soldiers.
+    """
+    scopes = (pos.scope, neg.scope)
+    if "some" not in scopes:
+        return True
+    group, some = (pos, neg) if pos.scope == "group" else (neg, pos)
+    return bool(_UNIVERSAL_RE.match(group.cue) or _PARTITIVE_RE.search(some.cue))
+
+
+def _same_surname(a: frozenset[str], b: frozenset[str]) -> bool:
+    """"Cruz" and "Penélope Cruz": a one-word name that ends the other's full name.
+
+    Only the last word counts, so the bare Korean surname "Lee" (written first) never
+    meets "Lee Hyo Jin"; that merge is left to ``AliasResolver``, which knows the corpus.
+    """
+    for x in a:
+        for y in b:
+            short, full = (x, y) if len(x.split()) < len(y.split()) else (y, x)
+            if len(short.split()) == 1 and len(full.split()) > 1 and full.split()[-1] == short:
+                return True
+    return False
+
+
+_WORD_RE = re.compile(r"[\w'’-]+")
+_NEGATION_WORDS = frozenset(
+    "not n't never no nobody none nothing neither nor cannot without".split()
+)
+_HEDGE_WORDS = frozenset("may might could would should if whether reportedly".split())
+_ARTICLES = frozenset("a an the".split())
+
+
+def _variants(word: str) -> list[str]:
+    """Crude lemmas of an inflected word: "selling" -> sell, "loves" -> love."""
+    out = [word]
+    for suffix, repl in (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("s", ""),
+                         ("es", ""), ("ies", "y")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            out.append(word[: -len(suffix)] + repl)
+    if word == "sold":
+        out.append("sell")
+    if word == "bought":
+        out.append("buy")
+    return out
+
+
+def _are_antonyms(a: str, b: str) -> bool:
+    for x in _variants(a):
+        for y in _variants(b):
+            if y in ANTONYMS.get(x, frozenset()):
+                return True
+    return False
+
+
+def antonym_swap(a: str, b: str) -> tuple[str, str] | None:
+    """The two expressions when ``a`` and ``b`` differ only by one antonym swap.
+
+    "The shop opens early" / "The shop opens late". Texts with a negation or a hedge
+    are left alone ("not young" / "not old" is no contradiction), and so are texts
+    sharing fewer than three words around the swap, where the context may differ.
+    """
+    ta = [w.lower().replace("’", "'") for w in _WORD_RE.findall(a)]
+    tb = [w.lower().replace("’", "'") for w in _WORD_RE.findall(b)]
+    if any(w in _NEGATION_WORDS or w.endswith("n't") for w in ta + tb):
+        return None
+    if any(w in _HEDGE_WORDS for w in ta + tb):
+        return None
+    ops = [o for o in SequenceMatcher(a=ta, b=tb, autojunk=False).get_opcodes()
+           if o[0] != "equal"]
+    if len(ops) != 1 or ops[0][0] != "replace":
+        return None
+    _, i1, i2, j1, j2 = ops[0]
+    if len(ta) - (i2 - i1) < 3:
+        return None
+    xa = [w for w in ta[i1:i2] if w not in _ARTICLES]
+    xb = [w for w in tb[j1:j2] if w not in _ARTICLES]
+    if not xa or not xb or len(xa) > 3 or len(xb) > 3:
+        return None
+    pa, pb = " ".join(xa), " ".join(xb)
+    return (pa, pb) if _are_antonyms(pa, pb) else None
+
+
+# --- wording ----------------------------------------------------------------------------
+
+
+def _readable(predicate: str) -> str:
+    return {"defect_intent": "an intention to defect", "return_home": "returning home"}.get(
+        predicate, f'"{predicate.replace("_", " ")}"'
+    )
+
+
+def _summary(c: _Conflict) -> str:
+    if c.antonym:
+        return (
+            f"{c.pos_claim.party} and {c.neg_claim.party} say opposite things about "
+            f"{c.pos.subject}: {_readable(c.pos.predicate)} vs {_readable(c.neg.predicate)}"
+        )
+    return (
+        f"{c.neg_claim.party} denies what {c.pos_claim.party} asserts about "
+        f"{c.pos.subject}: {_readable(c.pos.predicate)}"
+    )
+
+
+def _explanation(c: _Conflict, hedged: bool) -> str:
+    parts = [
+        f'{who(c.pos_claim)} says “{c.pos.cue}”; {who(c.neg_claim)} says “{c.neg.cue}”.'
+    ]
+    if c.antonym:
+        parts.append(
+            f"{_readable(c.pos.predicate)} and {_readable(c.neg.predicate)} cannot both hold"
+            f" for {c.pos.subject}."
+        )
+    elif c.group_vs_individual:
+        group = c.neg if c.neg.scope == "group" else c.pos
+        parts.append(
+            f"A group-level statement about {group.subject} is contradicted by a statement"
+            " about an individual member of that group."
+        )
+    later = later_of(c.pos_claim, c.neg_claim)
+    if later is not None:
+        earlier = c.neg_claim if later is c.pos_claim else c.pos_claim
+        parts.append(
+            f"The statements are dated differently ({earlier.published} and "
+            f"{later.published}): {later.party}'s came later and may reflect a change "
+            "rather than a contradiction."
+        )
+    if hedged:
+        parts.append("One side is hedged, so this may be uncertainty rather than conflict.")
+    return " ".join(parts)
