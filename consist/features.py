@@ -1,22 +1,34 @@
 """Claims -> features: quantities, dates, events, stances and entities of each claim.
 
-The extractors are pure functions of the claim text and its document date; spaCy is
-only needed for stance and entities, and only sentences that can carry a stance are
-parsed (the rest get none), which keeps parsing off the hot path for big archives.
+The extractors are pure functions of the claim text and its document date, so their
+output is cached in the store under the hash of (extractor version, parser, date, text):
+a re-run reads back every unchanged claim and parses only what is new. spaCy is needed
+for stance and entities, and only sentences that can carry a stance are parsed (the
+rest get none); boilerplate (copyright lines, sign-up prompts, captions repeated by an
+outlet) gets no features at all, so it is neither parsed nor embedded.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import math
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING
+from dataclasses import fields, is_dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from consist.extract.dates import extract_dates, extract_events
 from consist.extract.quantities import extract_quantities
-from consist.types import Claim, ClaimFeatures
+from consist.types import Claim, ClaimFeatures, DateMention, Quantity, Stance, TimeScope
 
 if TYPE_CHECKING:
     from spacy.language import Language
+
+    from consist.store import Store
 
 # A sentence without any of these cannot assert or deny an event or state that the
 # stance rule compares, so it need not be parsed.
@@ -28,26 +40,69 @@ _STANCE_CUES = re.compile(
     re.I,
 )
 
+# Page furniture that states nothing about the world: notices, prompts, credits,
+# counters. Matched case-insensitively anywhere in a sentence; each pattern is specific
+# enough that a news sentence about events does not contain it.
+_BOILERPLATE = re.compile(
+    r"all rights reserved|\bcopyright\b|©|may not be (?:re)?published|"
+    r"\b(?:sign|log) (?:up|in)\b|\bsubscri(?:be|ption)\b|\bnewsletters?\b|"
+    r"\bnotifications?\b|click here|enable javascript|\bcookies?\b|\bbrowser\b|"
+    r"read or share this story|share this (?:story|article)|verification (?:email|message)|"
+    r"\bterms of (?:service|use)\b|privacy policy|\bcomments? (?:are|is) closed|"
+    r"^\s*\d+\s+comments?\b|\bview comments\b|\bphoto(?:s|graph)? (?:by|courtesy)\b|"
+    r"\(photo:|\bAP Photo\b|\bfile photo\b|^\s*(?:posted|updated|published):|"
+    r"\b(?:thank you for|thanks for) (?:registering|reading|signing)",
+    re.I,
+)
+# A sentence repeated word for word in this many documents of one outlet is that
+# outlet's furniture (a standing caption, a notice), not reporting about one event.
+_OUTLET_REPEATS = 3
+
+# Bump when what the features mean changes in a way the source hash below cannot see.
+FEATURES_VERSION = "2"
+
 
 def compute_features(
     claims: Sequence[Claim],
-    nlp: Language | None = None,
+    nlp: Language | Callable[[], Language | None] | None = None,
     *,
     batch_size: int = 64,
     progress: Callable[[Iterable[Claim]], Iterable[Claim]] | None = None,
+    store: Store | None = None,
+    parser: str | None = None,
 ) -> dict[str, ClaimFeatures]:
-    """Features of every claim, by claim id. Without ``nlp`` no stances are extracted."""
-    parsed = _parse(claims, nlp, batch_size) if nlp is not None else {}
+    """Features of every claim, by claim id. Without ``nlp`` no stances are extracted.
+
+    ``nlp`` may be a zero-argument callable that loads the pipeline: it is called only
+    when some claim is not in ``store``, so a fully cached run never loads spaCy.
+    ``parser`` names the pipeline in cache keys (by default read from ``nlp.meta``).
+    """
+    skip = boilerplate_ids(claims)
+    keys = {c.id: _cache_key(c, _parser_name(nlp, parser)) for c in claims}
+    cached = _load(store, [keys[c.id] for c in claims if c.id not in skip])
+    todo = [c for c in claims if c.id not in skip and keys[c.id] not in cached]
+    language = (nlp() if callable(nlp) and not _is_language(nlp) else nlp) if todo else None
+    parsed = _parse(todo, language, batch_size) if language is not None else {}
     features: dict[str, ClaimFeatures] = {}
+    fresh: dict[str, bytes] = {}
     for claim in progress(claims) if progress else claims:
-        features[claim.id] = claim_features(claim, parsed.get(claim.id))
+        key = keys[claim.id]
+        if claim.id in skip:
+            features[claim.id] = ClaimFeatures(claim_id=claim.id)
+        elif key in cached:
+            features[claim.id] = cached[key](claim.id)
+        else:
+            features[claim.id] = claim_features(claim, parsed.get(claim.id))
+            fresh[key] = encode_features(features[claim.id])
+    if store is not None and fresh:
+        store.put_blobs(sorted(fresh.items()))
     return features
 
 
 def claim_features(claim: Claim, doc: object | None = None) -> ClaimFeatures:
     """Features of one claim; ``doc`` is its spaCy parse, when it has one."""
     dates = extract_dates(claim.text, claim.published, approx=claim.published_approx)
-    stances: tuple = ()
+    stances: tuple[Stance, ...] = ()
     entities: tuple[str, ...] = ()
     if doc is not None:
         from consist.extract.entities import extract_entities
@@ -65,7 +120,136 @@ def claim_features(claim: Claim, doc: object | None = None) -> ClaimFeatures:
     )
 
 
+def boilerplate_ids(claims: Sequence[Claim]) -> frozenset[str]:
+    """Claims that are page furniture: matched by pattern, or repeated by one outlet."""
+    docs_per_text: dict[tuple[str | None, str], set[str]] = {}
+    for claim in claims:
+        docs_per_text.setdefault((claim.outlet, claim.text), set()).add(claim.doc_id)
+    return frozenset(
+        c.id
+        for c in claims
+        if _BOILERPLATE.search(c.text)
+        or (c.outlet and len(docs_per_text[(c.outlet, c.text)]) >= _OUTLET_REPEATS)
+    )
+
+
 def _parse(claims: Sequence[Claim], nlp: Language, batch_size: int) -> dict[str, object]:
     wanted = [c for c in claims if _STANCE_CUES.search(c.text)]
+    # Similar lengths in one batch waste less padding and attention work.
+    wanted.sort(key=lambda c: (len(c.text), c.id))
     docs = nlp.pipe((c.text for c in wanted), batch_size=batch_size)
     return {claim.id: doc for claim, doc in zip(wanted, docs, strict=True)}
+
+
+# -- cache keys ------------------------------------------------------------------------
+def _is_language(nlp: object) -> bool:
+    return hasattr(nlp, "pipe") and hasattr(nlp, "meta")
+
+
+def _parser_name(nlp: object, parser: str | None) -> str:
+    if nlp is None:
+        return ""
+    if parser is not None:
+        return parser
+    if _is_language(nlp):
+        meta = nlp.meta  # type: ignore[attr-defined]
+        return f"{meta.get('lang')}_{meta.get('name')}=={meta.get('version')}"
+    return "spacy"
+
+
+@lru_cache(maxsize=1)
+def extractor_version() -> str:
+    """A digest of the extractors' source: editing an extractor invalidates its cache."""
+    here = Path(__file__).resolve().parent
+    digest = hashlib.sha256(FEATURES_VERSION.encode())
+    for path in sorted([here / "features.py", *(here / "extract").glob("*.py")]):
+        try:
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+        except OSError:
+            digest.update(path.name.encode())
+    return digest.hexdigest()[:16]
+
+
+def _cache_key(claim: Claim, parser: str) -> str:
+    parts = (
+        extractor_version(),
+        parser,
+        claim.published or "",
+        "~" if claim.published_approx else "",
+        claim.text,
+    )
+    return hashlib.sha256("\x00".join(parts).encode()).hexdigest()
+
+
+def _load(store: Store | None, keys: list[str]) -> dict[str, Callable[[str], ClaimFeatures]]:
+    if store is None or not keys:
+        return {}
+    out: dict[str, Callable[[str], ClaimFeatures]] = {}
+    for key, blob in store.get_blobs(keys).items():
+        try:
+            out[key] = decode_features(blob)
+        except (ValueError, TypeError, KeyError):
+            continue  # a row that does not decode is recomputed, never trusted
+    return out
+
+
+# -- serialisation: JSON with an allow-list of types, never pickle ----------------------
+_TYPES: dict[str, type] = {
+    t.__name__: t for t in (Quantity, TimeScope, DateMention, Stance, ClaimFeatures)
+}
+
+
+def _encode(value: Any) -> Any:
+    if is_dataclass(value) and not isinstance(value, type):
+        data = {f.name: _encode(getattr(value, f.name)) for f in fields(value)}
+        data["@"] = type(value).__name__
+        return data
+    if isinstance(value, tuple | list):
+        return [_encode(v) for v in value]
+    if isinstance(value, float) and math.isinf(value):
+        return {"inf": 1 if value > 0 else -1}
+    return value
+
+
+def _decode(value: Any) -> Any:
+    if isinstance(value, list):
+        return tuple(_decode(v) for v in value)
+    if isinstance(value, dict):
+        if "inf" in value and len(value) == 1:
+            return math.inf if value["inf"] > 0 else -math.inf
+        cls = _TYPES[value.pop("@")]
+        return cls(**{k: _decode(v) for k, v in value.items()})
+    return value
+
+
+def encode_features(features: ClaimFeatures) -> bytes:
+    data = _encode(features)
+    data.pop("claim_id")
+    return json.dumps(data, sort_keys=True, separators=(",", ":")).encode()
+
+
+def decode_features(blob: bytes) -> Callable[[str], ClaimFeatures]:
+    """A function from claim id to the cached features (the id is not stored)."""
+    data = json.loads(blob)
+    if not isinstance(data, dict) or data.get("@") != "ClaimFeatures":
+        raise ValueError("not a features record")
+
+    def build(claim_id: str) -> ClaimFeatures:
+        value = _decode({**json.loads(blob), "claim_id": claim_id})
+        if not isinstance(value, ClaimFeatures):
+            raise TypeError("not a features record")
+        return value
+
+    build(data.get("claim_id", "check"))  # fail here, inside the caller's try, if broken
+    return build
+
+
+__all__ = [
+    "FEATURES_VERSION",
+    "boilerplate_ids",
+    "claim_features",
+    "compute_features",
+    "decode_features",
+    "encode_features",
+    "extractor_version",
+]

@@ -345,9 +345,14 @@ def _cwd_relative(path: str) -> str | None:
 
 
 def _display(path: str) -> str:
-    """How a path appears in documents and messages: cwd-relative, else as given."""
+    """How a path appears in documents and messages: cwd-relative, else as given.
+
+    A file name that is not valid UTF-8 (a Latin-1 name on Linux) reaches Python with
+    lone surrogates, which no report can encode; it is shown with U+FFFD instead.
+    """
     rel = _cwd_relative(path)
-    return rel if rel is not None else path
+    shown = rel if rel is not None else path
+    return shown.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 # -- reading one file --------------------------------------------------------------------

@@ -28,7 +28,7 @@ def load_spacy(names: Sequence[str] = DEFAULT_MODELS) -> Language:
     Raises ``ModelNotFoundError`` naming every package tried and why each failed, so a
     user with a missing model sees what to install rather than a bare ``OSError``.
     """
-    return _load_chain(tuple(names))
+    return _load_chain((names,) if isinstance(names, str) else tuple(names))
 
 
 @lru_cache(maxsize=8)

@@ -6,6 +6,7 @@ import io
 import json
 import os
 import sys
+import time
 from pathlib import Path
 from typing import IO, Any
 
@@ -233,6 +234,27 @@ def test_html_without_article_keeps_body_text_and_reads_time_and_title() -> None
     assert (doc.title, doc.published) == ("Plain page", "2024-05-01")
 
 
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<html><head><meta charset=utf-8><title>T</title><p>Body text.</p>",
+        "<html><head><title>T<body><p>Body text.</p>",
+        "<html><body><svg><title>Icon</title></svg><title>T</title><p>Body text.</p></body>",
+    ],
+)
+def test_html_optional_head_end_and_odd_titles(page: str) -> None:
+    write("p.html", page)
+    doc = one("p.html")
+    assert (doc.text, doc.title) == ("Body text.", "T")
+
+
+def test_html_table_rows_are_lines_and_cells_are_separated() -> None:
+    write(
+        "t.html", "<table><tr><th>Killed</th><th>Injured</th></tr>\n<tr><td>300</td><td>2,700</td>"
+    )
+    assert one("t.html").text == "Killed | Injured\n300 | 2,700"
+
+
 def test_html_with_no_visible_text_is_an_error() -> None:
     write("empty.html", "<html><head><script>x = 1</script></head><body><nav>Menu</nav></body>")
     _, errors = read("empty.html")
@@ -243,6 +265,21 @@ def test_malformed_html_does_not_stop_the_run() -> None:
     write("bad.html", "<p>Unclosed <b>bold <div>text</p></span><![if !IE]><p>After.")
     docs, errors = read("bad.html")
     assert len(docs) + len(errors) == 1
+
+
+def test_minified_html_on_one_long_line_is_read() -> None:
+    write("min.html", "<html><body>" + "<p>Sentence number one.</p>" * 40_000 + "</body></html>")
+    doc = one("min.html")
+    assert doc.text.count("\n") == 39_999
+    assert set(doc.lines) == {1}
+
+
+def test_unclosed_tags_do_not_take_quadratic_time() -> None:
+    write("slow.html", "<p>Text.</p>" + "<a " * 20_000)
+    started = time.perf_counter()
+    doc = one("slow.html")
+    assert time.perf_counter() - started < 5
+    assert doc.text.startswith("Text.\n<a <a")
 
 
 # -- JSON Lines and JSON -----------------------------------------------------------------
@@ -324,6 +361,14 @@ def test_json_field_names_come_from_config_with_fallbacks() -> None:
         ("a.jsonl#k1", "Configured.", "2025-03-01"),
         ("a.jsonl#2", "Fallback.", None),
     ]
+
+
+def test_minified_json_collection_over_a_million_characters_is_read() -> None:
+    records = [{"id": n, "text": f"Record {n} says 300 were killed."} for n in range(30_000)]
+    write("min.json", json.dumps(records))
+    docs, errors = read("min.json")
+    assert errors == [] and len(docs) == 30_000
+    assert docs[-1].lines == (1,)
 
 
 def test_json_duplicate_ids_stay_unique() -> None:
@@ -558,6 +603,17 @@ def test_a_file_reached_twice_is_read_once() -> None:
     docs, errors = read("d", "d/a.md")
     assert errors == []
     assert [doc.path for doc in docs] == ["d/a.md"]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="byte file names are a Linux thing")
+def test_file_name_that_is_not_utf8_is_shown_readably() -> None:
+    os.makedirs("d")
+    with open(os.path.join(b"d", b"caf\xe9.txt"), "wb") as handle:
+        handle.write(b"Text.\n")
+    docs, errors = read("d")
+    assert errors == []
+    assert docs[0].path == "d/caf\ufffd.txt"
+    docs[0].path.encode("utf-8")
 
 
 def test_same_input_same_output() -> None:

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 # Titles and roles that precede a name; stripped because sources differ in using them.
+# fmt: off
 _TITLES = (
     "president", "vice president", "prime minister", "foreign minister", "defense minister",
     "defence minister", "minister", "rep.", "rep", "representative", "lawmaker", "sen.",
@@ -30,9 +31,11 @@ _TITLES = (
     "leader", "chairman", "chief", "head", "researcher", "journalist", "reporter",
     "north korean leader", "russian president", "ukrainian president", "u.s. president",
 )
+# fmt: on
 # A title anywhere before the name: "Foreign Ministry spokesperson Lee Jae-woong".
 _TITLE_RE = re.compile(
-    r"^(?:.*?\b)?(?:" + "|".join(re.escape(t) for t in sorted(_TITLES, key=len, reverse=True))
+    r"^(?:.*?\b)?(?:"
+    + "|".join(re.escape(t) for t in sorted(_TITLES, key=len, reverse=True))
     + r")\s+(?=[A-Z])",
     re.IGNORECASE,
 )
@@ -73,6 +76,7 @@ _ORG_ALIASES: dict[str, str] = {
 }
 
 # Korean surnames are romanised several ways; only the surname slot is rewritten.
+# fmt: off
 _KOREAN_SURNAMES: dict[str, str] = {
     "ri": "Lee", "yi": "Lee", "rhee": "Lee", "rhie": "Lee", "lee": "Lee",
     "pak": "Park", "bak": "Park", "park": "Park",
@@ -83,6 +87,7 @@ _KOREAN_SURNAMES: dict[str, str] = {
     "yun": "Yoon", "yoon": "Yoon",
     "ryu": "Yoo", "yu": "Yoo", "yoo": "Yoo",
 }
+# fmt: on
 
 # Words that follow a name in a possessive or a role, never part of the name itself.
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
@@ -123,7 +128,8 @@ def canonical_name(name: str) -> str:
     "Yoon Suk-yeol" -> "Yoon Suk Yeol"; "South Korea's spy agency" -> "NIS". A name the
     tables do not know comes back tidied but otherwise as written.
     """
-    text = _unify(_BYLINE_RE.sub("", name))
+    # "-LRB- born 1941 -RRB-": bracket tokens of tokenised corpora are not names.
+    text = _unify(_BYLINE_RE.sub("", re.sub(r"-[LR]RB-", " ", name)))
     text = _AGE_RE.sub("", text)
     text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
     lowered = text.lower()
@@ -154,26 +160,45 @@ def extract_entities(sent: Span | Doc) -> tuple[str, ...]:
     Uses the NER spans and also bare proper nouns the NER missed or mislabelled (a
     surname like "Ri" is often tagged as a place), in order of first mention, each once.
     """
-    names: list[str] = []
+    names = (canonical_name(text) for text, _, _ in _name_spans(sent))
+    return tuple(dict.fromkeys(n for n in names if n))
+
+
+def _name_spans(sent: Span | Doc) -> list[tuple[str, int, int]]:
+    """(text, start, end) of entity spans and of proper nouns the NER missed."""
+    spans: list[tuple[str, int, int]] = []
     covered: set[int] = set()
     for ent in sent.ents:
         covered.update(range(ent.start, ent.end))
-        if ent.label_ not in _LABELS:
-            continue
-        text = _mention_text(ent)
+        text = _mention_text(ent) if ent.label_ in _LABELS else ""
         if text:
-            names.append(canonical_name(text))
+            spans.append((text, ent.start_char, ent.end_char))
     for tok in sent:
         if tok.i in covered or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
             continue
         if tok.dep_ == "compound" or len(tok.text) < 2:
             continue
-        names.append(canonical_name(tok.text))
-    seen: dict[str, None] = {}
-    for n in names:
-        if n and n not in seen:
-            seen[n] = None
-    return tuple(seen)
+        spans.append((tok.text, tok.idx, tok.idx + len(tok.text)))
+    return sorted(spans, key=lambda s: s[1])
+
+
+def extract_mentions(sent: Span | Doc) -> tuple[str, ...]:
+    """People's names as written, with the context ``AliasResolver.fit`` uses.
+
+    A name followed by an age ("Lee (26)", "Ri, 26,") keeps it; a byline ("By Lee
+    Hyo-jin") keeps its "By". Feed these, from every document, to the resolver.
+    """
+    out: list[str] = []
+    for text, start, end in _name_spans(sent):
+        doc = sent.doc
+        after = doc.text[end : end + 8]
+        age = re.match(r"\s*(?:\((\d{1,3})\b|,\s*(\d{1,3})\b)", after)
+        if age:
+            text = f"{text} ({age.group(1) or age.group(2)})"
+        if re.search(r"(?:^|\n)\s*By\s+$", doc.text[max(0, start - 6) : start]):
+            text = f"By {text}"
+        out.append(text)
+    return tuple(out)
 
 
 class AliasResolver:
@@ -241,7 +266,7 @@ class AliasResolver:
 
     def resolve(self, name: str) -> str:
         """The canonical name for ``name``; unseen names fall back to ``canonical_name``."""
-        aliases = getattr(self, "aliases_", {})
+        aliases: dict[str, str] = getattr(self, "aliases_", {})
         key = _unify(name)
         if key in aliases:
             return aliases[key]
@@ -249,4 +274,4 @@ class AliasResolver:
         return aliases.get(canon, canon)
 
 
-__all__ = ["AliasResolver", "canonical_name", "extract_entities"]
+__all__ = ["AliasResolver", "canonical_name", "extract_entities", "extract_mentions"]

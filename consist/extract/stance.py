@@ -45,8 +45,10 @@ _REPORTING = frozenset(
     "think expect know learn hear understand agree".split()
 )
 # Attribution that weakens what follows ("suggested that", "believes that").
+# fmt: off
 _WEAK_REPORTING = {"suggest": 0.4, "believe": 0.3, "think": 0.3, "expect": 0.3,
                    "claim": 0.2, "estimate": 0.2, "assess": 0.2, "hear": 0.3}
+# fmt: on
 # Verbs whose complement is wished for, not asserted ("hope that", "urge them to").
 _IRREALIS = frozenset(
     "hope wish want urge ask demand request fear doubt question wonder try seek "
@@ -59,15 +61,21 @@ _NEG_ADJ = frozenset("unwilling unable reluctant".split())
 _EMPTY_PREDICATES = frozenset(
     "comment be do have get make say tell speak respond answer add note remark".split()
 )
+# fmt: off
 _MODAL_HEDGE = {"may": 0.5, "might": 0.6, "could": 0.5, "would": 0.4, "should": 0.5,
                 "must": 0.3, "can": 0.1, "ca": 0.1, "shall": 0.2, "will": 0.0, "wo": 0.0}
+# fmt: on
+# fmt: off
 _ADV_HEDGE = {
     "reportedly": 0.4, "allegedly": 0.5, "apparently": 0.4, "possibly": 0.5,
     "perhaps": 0.5, "probably": 0.3, "likely": 0.3, "maybe": 0.5, "potentially": 0.5,
     "presumably": 0.3, "seemingly": 0.4, "supposedly": 0.5, "unlikely": 0.6,
 }
+# fmt: on
+# fmt: off
 _HEDGE_VERBS = {"consider": 0.6, "mull": 0.6, "weigh": 0.6, "seem": 0.4, "appear": 0.4,
                 "explore": 0.6, "contemplate": 0.6}
+# fmt: on
 _HEDGE_NOUNS = frozenset("report reports rumor rumour claim claims speculation".split())
 _CONDITIONAL_MARKS = frozenset("if unless whether provided providing lest".split())
 _NEG_WORDS = frozenset("not n't never no".split())
@@ -82,12 +90,14 @@ _PERSON_WORDS = frozenset(
     "woman men women individual".split()
 )
 # Class nouns that name the same kind of party in news about prisoners of war.
+# fmt: off
 _CLASS_SYNONYMS = {
     "troop": "soldier", "pow": "soldier", "prisoner": "soldier", "captive": "soldier",
     "serviceman": "soldier", "servicemen": "soldier", "fighter": "soldier",
     "people": "person", "everyone": "person", "everybody": "person", "someone": "person",
     "somebody": "person", "nobody": "person", "anyone": "person", "anybody": "person",
 }
+# fmt: on
 
 # Predicate families: paraphrases of one event, documented so that a new paraphrase is
 # one line. The chain is the clause's content lemmas in dependency order ("express
@@ -108,18 +118,22 @@ _FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
             + r"(?:defect\b|(?:seek|apply|request|pursue|ask|claim|file|want|desire|express)"
             r" (?:for )?(?:asylum|resettlement|defection)\b"
             r"|consider (?:south korea|seoul))"
-            r"|" + _WRAPPERS.replace(")*", ")+")
+            r"|"
+            + _WRAPPERS.replace(")*", ")+")
             + r"(?:go|move|relocate|travel|come|resettle|head|defect|settle|live)"
             r" (?:to |in )?(?:south korea|the south|south|seoul)\b"
         ),
     ),
     (
         "return_home",
-        re.compile(_WRAPPERS + r"(?:return|go back|be repatriate|go) (?:to )?(?:home|north korea)\b"),
+        re.compile(
+            _WRAPPERS + r"(?:return|go back|be repatriate|go) (?:to )?(?:home|north korea)\b"
+        ),
     ),
 )
 
 # Antonym heads: two positive claims with these heads about one subject conflict.
+# fmt: off
 _ANTONYM_PAIRS = (
     ("alive", "dead"), ("live", "die"), ("accept", "reject"), ("accept", "refuse"),
     ("accept", "decline"), ("win", "lose"), ("increase", "decrease"), ("rise", "fall"),
@@ -160,6 +174,7 @@ _ANTONYM_PAIRS = (
     ("close to", "far away from"), ("in front of", "behind"), ("inside", "outside of"),
     ("during the day", "at night"),
 )
+# fmt: on
 ANTONYMS: dict[str, frozenset[str]] = {}
 for _a, _b in _ANTONYM_PAIRS:
     ANTONYMS[_a] = ANTONYMS.get(_a, frozenset()) | {_b}
@@ -244,18 +259,34 @@ def _quantifier_scope(head: Token) -> tuple[str | None, bool, bool]:
         return ("group", True, False) if _has_neg(head) else ("some", False, False)
     if head.pos_ == "NUM" and _has_of(head) and low not in ("one", "1"):
         return "some", False, False  # "twenty of them"
-    if low in ("some", "several", "many", "few", "most", "someone", "somebody", "little",
-               "lots", "much"):
-        return ("some", False, True) if (low in ("many", "most") and _has_neg(head)) else (
-            "some", False, False)
+    if low in (
+        "some",
+        "several",
+        "many",
+        "few",
+        "most",
+        "someone",
+        "somebody",
+        "little",
+        "lots",
+        "much",
+    ):
+        return (
+            ("some", False, True)
+            if (low in ("many", "most") and _has_neg(head))
+            else ("some", False, False)
+        )
     for child in head.children:
         c = child.lower_
         if child.dep_ in ("det", "predet", "amod", "nummod", "quantmod") or c in ("no", "all"):
             if c in _NEG_DETS:
                 return "group", True, False
             if c in ("all", "every", "each", "both"):
-                return ("some", False, True) if _has_neg(child) or _has_neg(head) else (
-                    "group", False, False)
+                return (
+                    ("some", False, True)
+                    if _has_neg(child) or _has_neg(head)
+                    else ("group", False, False)
+                )
             if c in ("many", "most") and (_has_neg(child) or _has_neg(head)):
                 return "some", False, True
             if c == "one" and (_has_neg(child) or _has_neg(head)):
@@ -295,7 +326,17 @@ def _subject_of(head: Token) -> Subject | None:
     scope, denied, not_all = _quantifier_scope(head)
     names = _names_in(head)
     quantifier = head.pos_ == "NUM" or head.lower_ in (
-        "one", "none", "all", "some", "many", "most", "few", "each", "little", "lots", "much"
+        "one",
+        "none",
+        "all",
+        "some",
+        "many",
+        "most",
+        "few",
+        "each",
+        "little",
+        "lots",
+        "much",
     )
     core = _of_object(head) if quantifier else None
     base = core or head
@@ -475,15 +516,24 @@ def _chain(verb: Token) -> list[Token]:
         if depth > 6:
             return
         for c in sorted(tok.children, key=lambda t: t.i):
-            if c.dep_ in _ARG_DEPS or c.dep_ == "prep" or (
-                c.dep_ == "acl" and tok.pos_ == "NOUN" and c.pos_ in ("VERB", "AUX")
-                and not any(g.dep_ in _SUBJ_DEPS for g in c.children)
+            if (
+                c.dep_ in _ARG_DEPS
+                or c.dep_ == "prep"
+                or (
+                    c.dep_ == "acl"
+                    and tok.pos_ == "NOUN"
+                    and c.pos_ in ("VERB", "AUX")
+                    and not any(g.dep_ in _SUBJ_DEPS for g in c.children)
+                )
             ):
                 if c.dep_ == "prep" and c.lower_ in ("of",) and tok.i == verb.i:
                     continue
                 if c.dep_ == "conj" and tok.i == verb.i:
                     continue
                 out.append(c)
+                walk(c, depth + 1)
+            elif c.dep_ == "conj" and tok.i != verb.i and tok.pos_ in ("NOUN", "PROPN"):
+                out.append(c)  # "for Mango, Ralph Lauren and L'Oréal": each is asserted
                 walk(c, depth + 1)
             elif c.dep_ == "advmod" and c.lower_ in ("home", "back", "abroad", "here", "there"):
                 out.append(c)
@@ -515,8 +565,10 @@ def _key_parts(
             chain = [c for c in chain if c.i != comp.i]
             # What kind of thing it is ("a French series") is the claim: all modifiers.
             args.extend(
-                a.lemma_.lower() for a in comp.children
-                if a.dep_ in ("amod", "compound") and a.i not in exclude_amods
+                a.lemma_.lower()
+                for a in comp.children
+                if a.dep_ in ("amod", "compound")
+                and a.i not in exclude_amods
                 and a.pos_ in ("ADJ", "NOUN", "PROPN")
             )
     for c in chain:
@@ -525,7 +577,8 @@ def _key_parts(
             continue
         if c.pos_ in ("NUM",) or c.lower_ in _SKIP_ARG_LEMMAS or c.pos_ == "PRON":
             args.extend(
-                a.lemma_.lower() for a in c.children
+                a.lemma_.lower()
+                for a in c.children
                 if a.dep_ == "amod" and a.pos_ == "ADJ" and a.i not in exclude_amods
             )
             continue
@@ -536,9 +589,13 @@ def _key_parts(
             # Descriptive adjectives narrow an argument ("inelegant furniture");
             # nationality adjectives only name it and vary between sources.
             args.extend(
-                a.lemma_.lower() for a in c.children
-                if a.dep_ == "amod" and a.pos_ == "ADJ" and not a.ent_type_
-                and not a.text[:1].isupper() and a.i not in exclude_amods
+                a.lemma_.lower()
+                for a in c.children
+                if a.dep_ == "amod"
+                and a.pos_ == "ADJ"
+                and not a.ent_type_
+                and not a.text[:1].isupper()
+                and a.i not in exclude_amods
             )
         else:
             head = f"{head}_{lemma}"
@@ -566,8 +623,8 @@ def _predicate(verb: Token, exclude: frozenset[int] = frozenset()) -> tuple[str,
         return None
     if head in _EMPTY_PREDICATES and not args:
         return None
-    if head in _REPORTING and any(c.dep_ == "ccomp" for c in verb.children):
-        return None
+    if any(c.dep_ == "ccomp" for c in verb.children) and not args:
+        return None  # "want Bike Week to be peaceful": the content is the nested clause
     if head in ("comment", "say", "speak"):
         return None
     return " ".join([head, *args]), _HEDGE_VERBS.get(head, 0.0)
@@ -656,8 +713,10 @@ def _verb_negations(verb: Token) -> _Negation:
         if t.i in subject or t.i + 1 in subject:
             continue  # "not all people", "no one": read as the subject's scope
         nxt = _next_word(t)
-        if nxt in ("a", "an") and t.i + 2 < len(t.doc) and t.doc[t.i + 2].lower_ in (
-            "little", "few", "bit", "lot"
+        if (
+            nxt in ("a", "an")
+            and t.i + 2 < len(t.doc)
+            and t.doc[t.i + 2].lower_ in ("little", "few", "bit", "lot")
         ):
             nxt = "only"  # "not a little confusion" is litotes: treat as a phrase negation
         on_verb = t.head.i == verb.i or t.head.i in comp or t.head.dep_ in ("aux", "auxpass")
@@ -696,8 +755,10 @@ def _next_modifier(t: Token, verb: Token) -> Token | None:
     nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
     if nxt is None:
         return None
-    return _modifier_root(nxt, verb) if nxt.head.i != verb.i else (
-        nxt if nxt.dep_ in ("prep", "advmod", "npadvmod") else None
+    return (
+        _modifier_root(nxt, verb)
+        if nxt.head.i != verb.i
+        else (nxt if nxt.dep_ in ("prep", "advmod", "npadvmod") else None)
     )
 
 
@@ -706,7 +767,7 @@ def _rarely(verb: Token) -> list[Token]:
 
 
 def _object_negation(verb: Token) -> list[Token]:
-    """"found nothing", "saw no one", "found not one mistake" deny the verb."""
+    """ "found nothing", "saw no one", "found not one mistake" deny the verb."""
     cues: list[Token] = []
     for c in verb.children:
         if c.dep_ not in ("dobj", "attr", "pobj"):
@@ -720,7 +781,7 @@ def _object_negation(verb: Token) -> list[Token]:
 
 
 def _governor_negation(verb: Token) -> list[Token]:
-    """"refused to return", "declined to ...", "denied that", "unwilling to"."""
+    """ "refused to return", "declined to ...", "denied that", "unwilling to"."""
     cues: list[Token] = []
     node = verb
     while node.dep_ in ("xcomp", "ccomp") and node.head.i != node.i:
@@ -813,7 +874,9 @@ def _clause_stance(verb: Token, sent: Span | Doc) -> tuple[Stance, ...]:
         return ()
     predicate, family_hedge = pred
     subj = _clause_subject(verb)
-    if subj is None:
+    if subj is None or subj.cls in ("you", "i", "we"):
+        # First and second persons shift with the speaker: "we" in one quote is not
+        # "we" in another, and generic "you" is nobody in particular.
         return ()
     negation = _verb_negations(verb)
     if negation.drop:
@@ -832,16 +895,19 @@ def _clause_stance(verb: Token, sent: Span | Doc) -> tuple[Stance, ...]:
     quantifier = [sent.doc[subj.first]] if subj.first >= 0 else []
     cue, start, end = _cue(sent, verb, negs + hedge_cues + rarely + quantifier)
     predicates = [predicate, *_coordinated_complements(verb, predicate)]
-    stances = tuple(Stance(
-        predicate=predicate,
-        polarity=polarity,
-        subject=subj.render(),
-        scope=scope,
-        hedge=round(hedge, 2),
-        cue=cue,
-        start=start,
-        end=end,
-    ) for predicate in predicates)
+    stances = tuple(
+        Stance(
+            predicate=predicate,
+            polarity=polarity,
+            subject=subj.render(),
+            scope=scope,
+            hedge=round(hedge, 2),
+            cue=cue,
+            start=start,
+            end=end,
+        )
+        for predicate in predicates
+    )
     stance = stances[0]
     if subj.flip and polarity == -1:
         # "Not all of them did" is read as "some did not, and some did". The second

@@ -43,10 +43,24 @@ def clean_text(text: str) -> str:
 
 def check_text(text: str, what: str = "file") -> None:
     """Refuse text with nothing to check in it, or a line too long to parse."""
+    check_not_empty(text, what)
+    check_line_lengths(text)
+
+
+def check_not_empty(text: str, what: str = "file") -> None:
+    """Refuse empty or whitespace-only text: there is nothing in it to check."""
     if not text:
         raise Unusable(f"empty {what}")
     if not text.strip():
         raise Unusable(f"{what} contains only whitespace")
+
+
+def check_line_lengths(text: str) -> None:
+    """Refuse a line over ``MAX_LINE_CHARS``.
+
+    Applied to the text consist will split into sentences, not to HTML or JSON source:
+    minified pages and collections are legitimately one very long line.
+    """
     if len(text) <= MAX_LINE_CHARS:
         return
     for number, line in enumerate(text.split("\n"), 1):
@@ -70,11 +84,11 @@ def scalar_text(value: object) -> str | None:
         return clean_text(text) or None
     if isinstance(value, bool | int | float):
         return str(value)
-    if isinstance(value, Sequence):
+    if isinstance(value, list | tuple):
         parts = [scalar_text(item) for item in value if not isinstance(item, Mapping | list)]
         joined = ", ".join(part for part in parts if part)
         return joined or None
-    return clean_text(str(value)) or None
+    return None  # bytes (!!binary), sets and other containers: nothing readable
 
 
 def truthy(value: object) -> bool:

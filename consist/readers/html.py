@@ -20,6 +20,7 @@ from html.parser import HTMLParser
 from consist.readers.common import (
     Fields,
     Unusable,
+    check_not_empty,
     check_text,
     clean_text,
     make_document,
@@ -43,6 +44,11 @@ _BLOCKS = frozenset(
         "section", "summary", "table", "tbody", "tfoot", "thead", "tr", "ul",
     }
 )  # fmt: skip
+# What may stand in <head>. Any other start tag ends the head, as in a browser: the
+# </head> end tag is optional, and without this a page that omits it would lose its body.
+_HEAD_CONTENT = frozenset(
+    {"base", "link", "meta", "noscript", "script", "style", "template", "title"}
+)
 _CELLS = frozenset({"td", "th"})
 _MAIN = frozenset({"article", "main"})
 _VOID = frozenset(
@@ -93,6 +99,8 @@ class _PageParser(HTMLParser):
         if tag == "title" and not self.title_parts and not self._dropped_below_head():
             self._in_title = True
             return
+        if tag not in _HEAD_CONTENT and "head" in self._dropped:
+            self._close_dropped("head")
         if tag in _DROPPED:
             self._flush()
             if tag not in _VOID:
@@ -117,8 +125,7 @@ class _PageParser(HTMLParser):
             self._in_title = False
             return
         if tag in self._dropped:
-            while self._dropped and self._dropped.pop() != tag:
-                pass
+            self._close_dropped(tag)
             return
         if self._dropped:
             return
@@ -127,6 +134,11 @@ class _PageParser(HTMLParser):
             self._main_depth = max(0, self._main_depth - 1)
         elif tag in _BLOCKS:
             self._flush()
+
+    def _close_dropped(self, tag: str) -> None:
+        """Close ``tag`` and whatever dropped element was left open inside it."""
+        while self._dropped and self._dropped.pop() != tag:
+            pass
 
     def handle_data(self, data: str) -> None:
         if self._in_title:
@@ -179,10 +191,10 @@ class _PageParser(HTMLParser):
 
 def read_html(path: str, text: str) -> Document:
     """One document from a page's decoded source; ``Unusable`` if nothing visible is left."""
-    check_text(text)
+    check_not_empty(text)
     parser = _PageParser()
     try:
-        parser.feed(text)
+        parser.feed(_defuse_unclosed_tail(text))
         parser.close()
     except (AssertionError, AttributeError, IndexError, ValueError) as exc:
         # html.parser gives up on a few malformed declarations ("<![if ...") instead of
@@ -194,6 +206,20 @@ def read_html(path: str, text: str) -> Document:
     body = clean_text("\n".join(line.text for line in lines))
     check_text(body, "page text")
     return make_document(path, path, body, [line.line for line in lines], _fields(parser))
+
+
+def _defuse_unclosed_tail(text: str) -> str:
+    """Escape each ``<`` after the last ``>``: none of them can open a complete tag.
+
+    ``html.parser`` rescans to the end of the input for every such ``<`` when it is
+    closed, which takes minutes on 30 KB of ``<a <a <a ...``. Escaped, they are plain
+    text (as a browser would show them), and the page parses in linear time.
+    """
+    last = text.rfind(">")
+    tail = text[last + 1 :]
+    if "<" not in tail:
+        return text
+    return text[: last + 1] + tail.replace("<", "&lt;")
 
 
 def _visible_lines(blocks: list[_Line]) -> list[_Line]:

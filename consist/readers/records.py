@@ -30,6 +30,7 @@ its line; the rest of the file is still read.
 from __future__ import annotations
 
 import bisect
+import functools
 import json
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -40,6 +41,7 @@ from consist.config import Config
 from consist.readers.common import (
     Fields,
     Unusable,
+    check_not_empty,
     check_text,
     clean_text,
     line_count,
@@ -88,7 +90,9 @@ class _Names:
             id=chain(config.json_id_field, ID_FIELDS),
         )
 
+    @functools.cached_property
     def used(self) -> frozenset[str]:
+        """Fields read into ``Document`` attributes; the rest may go to ``meta``."""
         names = (*self.text, *self.title, *self.source, *self.published, *self.id)
         return frozenset((*names, *URL_FIELDS, *AUTHOR_FIELDS, "published_approx"))
 
@@ -102,7 +106,7 @@ class _Record:
 
 def read_jsonl(path: str, text: str, config: Config) -> tuple[list[Document], list[InputError]]:
     """Documents from a JSON Lines file; each bad line is an error naming the line."""
-    check_text(text)
+    check_not_empty(text)
     records: list[_Record] = []
     errors: list[InputError] = []
     for number, line in enumerate(text.split("\n"), 1):
@@ -121,7 +125,7 @@ def read_jsonl(path: str, text: str, config: Config) -> tuple[list[Document], li
 
 def read_json(path: str, text: str, config: Config) -> tuple[list[Document], list[InputError]]:
     """Documents from a JSON file; the whole file is unusable only if it is not JSON."""
-    check_text(text)
+    check_not_empty(text)
     try:
         value = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -203,7 +207,7 @@ def _record_fields(value: Mapping[str, Any], names: _Names) -> Fields:
         source = source.get("name")
     raw_date = _first(value, names.published)
     published = normalise_date(raw_date)
-    used = names.used()
+    used = names.used
     meta = {key: _short(item) for key, item in value.items() if key not in used}
     meta["author"] = scalar_text(_first(value, AUTHOR_FIELDS))
     if raw_date is not None and published is None:

@@ -22,9 +22,15 @@ class RuleContext:
 
     features: Mapping[str, ClaimFeatures]
     entity_aliases: Mapping[str, str] = field(default_factory=dict)
+    # Optional NLI label probabilities per pair, keyed by (left id, right id); only
+    # filled when the user configured an NLI model (``nli_model``).
+    nli: Mapping[tuple[str, str], Mapping[str, float]] = field(default_factory=dict)
 
     def of(self, claim: Claim) -> ClaimFeatures:
         return self.features.get(claim.id) or ClaimFeatures(claim_id=claim.id)
+
+    def nli_of(self, pair: Pair) -> Mapping[str, float] | None:
+        return self.nli.get((pair.left.id, pair.right.id))
 
 
 @dataclass(frozen=True)

@@ -84,10 +84,11 @@ class OppositeStance(Rule):
     kind: ClassVar[str] = "stance"
     status: ClassVar[str] = "stable"
     default_options: ClassVar[Mapping[str, Any]] = {
-        # At or above this hedge a stance counts as tentative: severity low.
+        # At or above this hedge a stance counts as tentative ("may", "reportedly",
+        # "considering"): against a certainty, severity low; against another tentative
+        # stance, no finding at all (two guesses do not clash). 0.4 keeps "80% decided"
+        # (0.2) and "reports that" (0.3) firm.
         "hedge_threshold": 0.4,
-        # Both sides at least this tentative: no finding (two guesses do not clash).
-        "max_hedge": 0.6,
         # Flag assertions of antonym predicates ("accepted" / "rejected").
         "antonyms": True,
     }
@@ -120,7 +121,7 @@ class OppositeStance(Rule):
     def _conflict(
         self, a: Stance, b: Stance, ca: Claim, cb: Claim, aliases: Mapping[str, str]
     ) -> _Conflict | None:
-        if min(a.hedge, b.hedge) >= float(self.options["max_hedge"]):
+        if min(a.hedge, b.hedge) >= float(self.options["hedge_threshold"]):
             return None
         if not same_subject(a.subject, b.subject, aliases):
             return None
@@ -147,8 +148,10 @@ class OppositeStance(Rule):
 
     def _violation(self, c: _Conflict) -> Violation:
         severity, confidence = self._grade(c)
-        key = c.pos.predicate if not c.antonym else " / ".join(
-            sorted((c.pos.predicate, c.neg.predicate))
+        key = (
+            c.pos.predicate
+            if not c.antonym
+            else " / ".join(sorted((c.pos.predicate, c.neg.predicate)))
         )
         return Violation(
             severity=severity,
@@ -173,8 +176,7 @@ class OppositeStance(Rule):
         return Violation(
             severity="medium" if later is not None else "high",
             confidence=0.75,
-            summary=f"{left.party} and {right.party} differ by an antonym: "
-            f"{swap[0]} vs {swap[1]}",
+            summary=f"{left.party} and {right.party} differ by an antonym: {swap[0]} vs {swap[1]}",
             explanation=explanation,
             key=" / ".join(sorted(swap)),
         )
@@ -272,7 +274,7 @@ _PARTITIVE_RE = re.compile(
 
 
 def _some_within_group(pos: Stance, neg: Stance) -> bool:
-    """"Some did" clashes with "none did" only when the some are among the none.
+    """ "Some did" clashes with "none did" only when the some are among the none.
 
     They are when the denial is universal ("no one", "none of") or the "some" are
     picked out of the same set ("two of them", "one of the captured soldiers"). "Several
@@ -287,7 +289,7 @@ def _some_within_group(pos: Stance, neg: Stance) -> bool:
 
 
 def _same_surname(a: frozenset[str], b: frozenset[str]) -> bool:
-    """"Cruz" and "Penélope Cruz": a one-word name that ends the other's full name.
+    """ "Cruz" and "Penélope Cruz": a one-word name that ends the other's full name.
 
     Only the last word counts, so the bare Korean surname "Lee" (written first) never
     meets "Lee Hyo Jin"; that merge is left to ``AliasResolver``, which knows the corpus.
@@ -311,8 +313,15 @@ _ARTICLES = frozenset("a an the".split())
 def _variants(word: str) -> list[str]:
     """Crude lemmas of an inflected word: "selling" -> sell, "loves" -> love."""
     out = [word]
-    for suffix, repl in (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("s", ""),
-                         ("es", ""), ("ies", "y")):
+    for suffix, repl in (
+        ("ing", ""),
+        ("ing", "e"),
+        ("ed", ""),
+        ("ed", "e"),
+        ("s", ""),
+        ("es", ""),
+        ("ies", "y"),
+    ):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             out.append(word[: -len(suffix)] + repl)
     if word == "sold":
@@ -343,8 +352,7 @@ def antonym_swap(a: str, b: str) -> tuple[str, str] | None:
         return None
     if any(w in _HEDGE_WORDS for w in ta + tb):
         return None
-    ops = [o for o in SequenceMatcher(a=ta, b=tb, autojunk=False).get_opcodes()
-           if o[0] != "equal"]
+    ops = [o for o in SequenceMatcher(a=ta, b=tb, autojunk=False).get_opcodes() if o[0] != "equal"]
     if len(ops) != 1 or ops[0][0] != "replace":
         return None
     _, i1, i2, j1, j2 = ops[0]
@@ -380,9 +388,7 @@ def _summary(c: _Conflict) -> str:
 
 
 def _explanation(c: _Conflict, hedged: bool) -> str:
-    parts = [
-        f'{who(c.pos_claim)} says “{c.pos.cue}”; {who(c.neg_claim)} says “{c.neg.cue}”.'
-    ]
+    parts = [f"{who(c.pos_claim)} says “{c.pos.cue}”; {who(c.neg_claim)} says “{c.neg.cue}”."]
     if c.antonym:
         parts.append(
             f"{_readable(c.pos.predicate)} and {_readable(c.neg.predicate)} cannot both hold"

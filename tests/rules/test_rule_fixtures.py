@@ -44,7 +44,8 @@ def run_case(code: str, case: dict[str, Any], nlp: Any) -> list[Any]:
         for c in (left, right)
     }
     pair = Pair(left, right, 0, 1.0)
-    return list(rule.check(pair, RuleContext(features=features)))
+    nli = {(left.id, right.id): case["nli"]} if "nli" in case else {}
+    return list(rule.check(pair, RuleContext(features=features, nli=nli)))
 
 
 @pytest.mark.parametrize(("code", "case"), _cases())

