@@ -7,6 +7,7 @@ two texts treated as two sources (no embedding needed: the pair is given).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, TypeVar
@@ -16,11 +17,17 @@ import numpy as np
 from consist import __version__
 from consist.claims import split_claims
 from consist.config import Config, load_config
-from consist.embed import Embedder, SentenceTransformerEmbedder, embed_texts, set_offline
+from consist.embed import (
+    Embedder,
+    SentenceTransformerEmbedder,
+    embed_texts,
+    set_offline,
+)
 from consist.features import compute_features
 from consist.findings import build_findings
 from consist.group import TopicGrouper, topic_labels
 from consist.ingest import read_documents
+from consist.nli import Scorer, config_warnings, nli_scores
 from consist.pair import CandidatePairer, comparable
 from consist.rules import Rule, RuleContext, Violation, select_rules
 from consist.store import Store
@@ -60,15 +67,18 @@ class Checker:
         *,
         progress: Progress[Any] | None = None,
         embedder: Embedder | None = None,
+        nli_scorer: Scorer | None = None,
     ) -> None:
         self.config = config or Config()
         set_offline(self.config.allow_download)
         self.progress: Progress[Any] = progress or _no_progress
         self.rules: list[Rule] = select_rules(
-            self.config.select, self.config.ignore, self.config.rules
+            self.config.select, self.config.ignore, _rule_options(self.config)
         )
         self._embedder = embedder
         self._nlp: Language | None = None
+        self._nli_scorer = nli_scorer
+        self.setup_warnings = config_warnings(self.config.nli_model, [r.code for r in self.rules])
 
     # -- models, loaded on first need ------------------------------------------------
     @property
@@ -76,6 +86,23 @@ class Checker:
         if self._embedder is None:
             self._embedder = SentenceTransformerEmbedder(self.config.model, self.config.batch_size)
         return self._embedder
+
+    @property
+    def _uses_nli(self) -> bool:
+        return bool(self.config.nli_model) and any(r.code == "STN002" for r in self.rules)
+
+    @property
+    def nli_scorer(self) -> Scorer | None:
+        """The NLI model, only when STN002 runs and ``nli_model`` names one (lazy)."""
+        if self._nli_scorer is None and self._uses_nli:
+            from consist.nli import NLIScorer
+
+            self._nli_scorer = NLIScorer(
+                str(self.config.nli_model),
+                batch_size=min(self.config.batch_size, 16),
+                allow_download=self.config.allow_download,
+            )
+        return self._nli_scorer
 
     @property
     def nlp(self) -> Language | None:
@@ -87,29 +114,51 @@ class Checker:
 
     # -- check ---------------------------------------------------------------------
     def check(self, paths: Sequence[str | Path], *, stdin: IO[str] | None = None) -> Report:
-        documents, errors = read_documents(paths, self.config, stdin=stdin)
+        self.timings_: dict[str, float] = {}
+        clock = _Clock(self.timings_)
+        documents, errors = clock.lap(
+            "read", lambda: read_documents(paths, self.config, stdin=stdin)
+        )
         if not documents:
             detail = f" ({len(errors)} file(s) could not be read)" if errors else ""
             raise NoDocumentsError(f"no readable document in {', '.join(map(str, paths))}{detail}")
-        claims, warnings = self._claims(documents)
-        features = compute_features(
-            claims,
-            self.nlp,
-            batch_size=self.config.batch_size,
-            progress=lambda items: self.progress(items, "Reading claims"),
-        )
-        checkable = [c for c in claims if _checkable(features[c.id])]
-        pairs, topics = self._pairs(checkable, features)
-        findings = self._run_rules(pairs, features, topics)
+        claims, warnings = clock.lap("claims", lambda: self._claims(documents))
+        store = _open_store(self.config)
+        try:
+            features = clock.lap(
+                "features",
+                lambda: compute_features(
+                    claims,
+                    (lambda: self.nlp) if _wants_parse(self.rules) else None,
+                    batch_size=self.config.batch_size,
+                    store=store,
+                    parser=_parser_key(self.config.spacy_model),
+                    progress=lambda items: self.progress(items, "Reading claims"),
+                ),
+            )
+            checkable = [c for c in claims if _checkable(features[c.id])]
+            events = clock.lap("events", lambda: _events(documents, self.config))
+            pairs, topics = self._pairs(checkable, features, events, store)
+        finally:
+            if store:
+                store.close()
+        findings = clock.lap("rules", lambda: self._run_rules(pairs, features, topics))
         findings, suppress_warnings = _suppress(findings, claims, self.config)
-        return Report(
+        report = Report(
             documents=tuple(_summary(d, claims) for d in documents),
             findings=findings,
             errors=tuple(sorted(errors, key=lambda e: (e.path, e.message))),
-            warnings=tuple(warnings) + suppress_warnings + _undated(documents),
-            tables=quantity_tables(claims, features),
-            meta=self._meta(len(claims), len(checkable), len(pairs)),
+            warnings=self.setup_warnings
+            + tuple(warnings)
+            + suppress_warnings
+            + _undated(documents),
+            tables=clock.lap("tables", lambda: quantity_tables(claims, features)),
+            meta={
+                **self._meta(len(claims), len(checkable), len(pairs)),
+                "events": str(len(set(events.values()))),
+            },
         )
+        return report
 
     def _claims(self, documents: Sequence[Document]) -> tuple[list[Claim], list[str]]:
         limit = self.config.max_claims_per_document
@@ -126,30 +175,45 @@ class Checker:
         return claims, warnings
 
     def _pairs(
-        self, claims: Sequence[Claim], features: dict[str, ClaimFeatures]
+        self,
+        claims: Sequence[Claim],
+        features: dict[str, ClaimFeatures],
+        events: dict[str, int] | None = None,
+        store: Store | None = None,
     ) -> tuple[list[Pair], dict[int, str]]:
+        """Candidate pairs: claims of one event (document block) and one topic group."""
         if len(claims) < 2:
             return [], {}
-        store = Store(self.config.cache_dir) if self.config.cache else None
-        try:
-            vectors = embed_texts([c.text for c in claims], self.embedder, store)
-        finally:
-            if store:
-                store.close()
+        clock = _Clock(self.timings_ if hasattr(self, "timings_") else {})
+        texts = [c.text for c in claims]
+        vectors = clock.lap("embed", lambda: embed_texts(texts, self.embedder, store))
         grouper = TopicGrouper(self.config.distance_threshold, self.config.n_neighbors)
-        labels = grouper.fit_predict(vectors)
-        groups = _groups(claims, labels)
+        groups = clock.lap("group", lambda: _event_groups(claims, vectors, events or {}, grouper))
         by_id = {c.id: c for c in claims}
         names = topic_labels([[by_id[cid].text for cid in g.claim_ids] for g in groups])
         topics = {g.id: names[k] for k, g in enumerate(groups)}
         pairer = CandidatePairer(self.config.n_neighbors, self.config.min_similarity)
         keys = {c.id: blocking_keys(features[c.id]) for c in claims}
-        return pairer.pairs(claims, vectors, groups, keys), topics
+        pairs = clock.lap("pair", lambda: pairer.pairs(claims, vectors, groups, keys))
+        return pairs, topics
 
     def _run_rules(
-        self, pairs: Sequence[Pair], features: dict[str, ClaimFeatures], topics: dict[int, str]
+        self,
+        pairs: Sequence[Pair],
+        features: dict[str, ClaimFeatures],
+        topics: dict[int, str],
     ) -> tuple[Finding, ...]:
-        ctx = RuleContext(features=features)
+        scorer = self.nli_scorer
+        nli = (
+            nli_scores(
+                pairs,
+                scorer,
+                progress=lambda c: self.progress(c, "Scoring pairs (NLI)"),
+            )
+            if scorer is not None and pairs
+            else {}
+        )
+        ctx = RuleContext(features=features, nli=nli)
         results: list[tuple[Rule, Pair, Violation]] = []
         for pair in self.progress(pairs, "Comparing claims"):
             for rule in self.rules:
@@ -160,6 +224,7 @@ class Checker:
         return {
             "version": __version__,
             "model": self.config.model,
+            **({"nli_model": str(self.config.nli_model)} if self._uses_nli else {}),
             "rules": ",".join(r.code for r in self.rules),
             "claims": str(claims),
             "checkable_claims": str(checkable),
@@ -184,6 +249,14 @@ class Checker:
             ctx_features = compute_features([*left, *right], self.nlp)
             pairs = [Pair(a, b, 0, 1.0) for a in left for b in right if comparable(a, b)]
             yield self._run_rules(pairs, ctx_features, {0: "pair"})
+
+
+def _rule_options(config: Config) -> dict[str, dict[str, Any]]:
+    """Per-rule options, with the NLI model's name given to STN002 for its explanations."""
+    options = {code: dict(values) for code, values in config.rules.items()}
+    if config.nli_model:
+        options["STN002"] = {"model": config.nli_model, **options.get("STN002", {})}
+    return options
 
 
 def _text_claims(text: str, name: str) -> tuple[Claim, ...]:
@@ -283,3 +356,73 @@ def compare(text_a: str, text_b: str, config: Config | None = None) -> tuple[Fin
 
 
 __all__ = ["Checker", "NoDocumentsError", "check", "compare"]
+
+
+# -- scale: stage timings, the shared cache, event blocks ------------------------------------
+class _Clock:
+    """Adds each stage's wall time to ``timings`` (``Checker.timings_``); not in reports."""
+
+    def __init__(self, timings: dict[str, float]) -> None:
+        self.timings = timings
+
+    def lap(self, stage: str, work: Callable[[], T]) -> T:
+        start = time.perf_counter()
+        try:
+            return work()
+        finally:
+            self.timings[stage] = self.timings.get(stage, 0.0) + time.perf_counter() - start
+
+
+def _open_store(config: Config) -> Store | None:
+    return Store(config.cache_dir) if config.cache else None
+
+
+def _wants_parse(rules: Sequence[Rule]) -> bool:
+    return any(r.kind == "stance" for r in rules)
+
+
+def _parser_key(names: Sequence[str]) -> str:
+    """The spaCy pipeline a run would load, named without loading it (for cache keys)."""
+    from importlib import metadata
+
+    for name in names:
+        for dist in (name, name.replace("_", "-")):
+            try:
+                return f"{name}=={metadata.version(dist)};spacy=={metadata.version('spacy')}"
+            except metadata.PackageNotFoundError:
+                continue
+    return "spacy:" + ",".join(names)
+
+
+def _events(documents: Sequence[Document], config: Config) -> dict[str, int]:
+    """Event label per document id; every document in one event when blocking is off."""
+    from consist.events import EventGrouper, group_documents
+
+    if not getattr(config, "events", True):
+        return {d.id: 0 for d in documents}
+    grouper = EventGrouper(
+        min_similarity=getattr(config, "event_min_similarity", 0.15),
+        window_days=getattr(config, "event_window_days", 7),
+    )
+    return group_documents(documents, grouper)
+
+
+def _event_groups(
+    claims: Sequence[Claim],
+    vectors: np.ndarray,
+    events: dict[str, int],
+    grouper: TopicGrouper,
+) -> list[Group]:
+    """Topic groups inside each event: claims of different events never share a group."""
+    blocks: dict[int, list[int]] = {}
+    for row, claim in enumerate(claims):
+        blocks.setdefault(events.get(claim.doc_id, 0), []).append(row)
+    groups: list[Group] = []
+    for _, rows in sorted(blocks.items()):
+        labels = grouper.fit_predict(vectors[rows])
+        members: dict[int, list[str]] = {}
+        for row, label in zip(rows, labels, strict=True):
+            members.setdefault(int(label), []).append(claims[row].id)
+        for _, ids in sorted(members.items()):
+            groups.append(Group(len(groups), "", tuple(ids)))
+    return groups

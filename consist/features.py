@@ -14,9 +14,8 @@ import hashlib
 import json
 import math
 import re
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import fields, is_dataclass
+from dataclasses import fields, is_dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -51,6 +50,7 @@ _BOILERPLATE = re.compile(
     r"\bterms of (?:service|use)\b|privacy policy|\bcomments? (?:are|is) closed|"
     r"^\s*\d+\s+comments?\b|\bview comments\b|\bphoto(?:s|graph)? (?:by|courtesy)\b|"
     r"\(photo:|\bAP Photo\b|\bfile photo\b|^\s*(?:posted|updated|published):|"
+    r"\bimage \d+ of \d+|\bcaption close\b|\bphoto: |"
     r"\b(?:thank you for|thanks for) (?:registering|reading|signing)",
     re.I,
 )
@@ -81,7 +81,7 @@ def compute_features(
     keys = {c.id: _cache_key(c, _parser_name(nlp, parser)) for c in claims}
     cached = _load(store, [keys[c.id] for c in claims if c.id not in skip])
     todo = [c for c in claims if c.id not in skip and keys[c.id] not in cached]
-    language = (nlp() if callable(nlp) and not _is_language(nlp) else nlp) if todo else None
+    language = _resolve(nlp) if todo else None
     parsed = _parse(todo, language, batch_size) if language is not None else {}
     features: dict[str, ClaimFeatures] = {}
     fresh: dict[str, bytes] = {}
@@ -90,7 +90,7 @@ def compute_features(
         if claim.id in skip:
             features[claim.id] = ClaimFeatures(claim_id=claim.id)
         elif key in cached:
-            features[claim.id] = cached[key](claim.id)
+            features[claim.id] = replace(cached[key], claim_id=claim.id)
         else:
             features[claim.id] = claim_features(claim, parsed.get(claim.id))
             fresh[key] = encode_features(features[claim.id])
@@ -142,6 +142,13 @@ def _parse(claims: Sequence[Claim], nlp: Language, batch_size: int) -> dict[str,
 
 
 # -- cache keys ------------------------------------------------------------------------
+def _resolve(nlp: Language | Callable[[], Language | None] | None) -> Language | None:
+    """The pipeline itself, loading it now if ``nlp`` is a loader."""
+    if nlp is None or _is_language(nlp):
+        return nlp  # type: ignore[return-value]
+    return nlp()  # type: ignore[call-arg,return-value]
+
+
 def _is_language(nlp: object) -> bool:
     return hasattr(nlp, "pipe") and hasattr(nlp, "meta")
 
@@ -181,14 +188,14 @@ def _cache_key(claim: Claim, parser: str) -> str:
     return hashlib.sha256("\x00".join(parts).encode()).hexdigest()
 
 
-def _load(store: Store | None, keys: list[str]) -> dict[str, Callable[[str], ClaimFeatures]]:
+def _load(store: Store | None, keys: list[str]) -> dict[str, ClaimFeatures]:
     if store is None or not keys:
         return {}
-    out: dict[str, Callable[[str], ClaimFeatures]] = {}
+    out: dict[str, ClaimFeatures] = {}
     for key, blob in store.get_blobs(keys).items():
         try:
             out[key] = decode_features(blob)
-        except (ValueError, TypeError, KeyError):
+        except (ValueError, TypeError, KeyError, AttributeError):
             continue  # a row that does not decode is recomputed, never trusted
     return out
 
@@ -228,20 +235,15 @@ def encode_features(features: ClaimFeatures) -> bytes:
     return json.dumps(data, sort_keys=True, separators=(",", ":")).encode()
 
 
-def decode_features(blob: bytes) -> Callable[[str], ClaimFeatures]:
-    """A function from claim id to the cached features (the id is not stored)."""
+def decode_features(blob: bytes, claim_id: str = "") -> ClaimFeatures:
+    """Features read back from ``encode_features``; raises ValueError when malformed."""
     data = json.loads(blob)
     if not isinstance(data, dict) or data.get("@") != "ClaimFeatures":
         raise ValueError("not a features record")
-
-    def build(claim_id: str) -> ClaimFeatures:
-        value = _decode({**json.loads(blob), "claim_id": claim_id})
-        if not isinstance(value, ClaimFeatures):
-            raise TypeError("not a features record")
-        return value
-
-    build(data.get("claim_id", "check"))  # fail here, inside the caller's try, if broken
-    return build
+    value = _decode({**data, "claim_id": claim_id})
+    if not isinstance(value, ClaimFeatures):
+        raise ValueError("not a features record")
+    return value
 
 
 __all__ = [

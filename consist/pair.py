@@ -57,21 +57,37 @@ class CandidatePairer:
                 if not comparable(claims[i], claims[j]):
                     continue
                 left, right = sorted((claims[i], claims[j]), key=lambda c: c.id)
-                similarity = round(float(embeddings[i] @ embeddings[j]), 3)
+                similarity = _similarity(embeddings, i, j)
                 found.setdefault((left.id, right.id), Pair(left, right, group.id, similarity))
         return [found[k] for k in sorted(found)]
 
     def _neighbour_pairs(self, rows: list[int], embeddings: np.ndarray) -> set[tuple[int, int]]:
+        """Each claim with its ``n_neighbors`` nearest in the group, if similar enough.
+
+        A group no bigger than ``n_neighbors + 1`` is its own neighbourhood, so its
+        pairs are read straight off a dot product (small, and the common case once
+        claims are blocked by event); bigger groups go through a kNN query. Either way
+        the threshold is applied to the rounded dot product, the similarity a ``Pair``
+        carries, so the two paths agree.
+        """
         if len(rows) < 2:
             return set()
-        k = min(self.n_neighbors + 1, len(rows))
-        model = NearestNeighbors(n_neighbors=k, metric="cosine").fit(embeddings[rows])
-        distances, neighbours = model.kneighbors(embeddings[rows])
+        block = embeddings[rows]
+        if len(rows) <= self.n_neighbors + 1:
+            neighbours: Sequence[Sequence[int]] = [range(len(rows))] * len(rows)
+        else:
+            model = NearestNeighbors(n_neighbors=self.n_neighbors + 1, metric="cosine")
+            neighbours = model.fit(block).kneighbors(block, return_distance=False).tolist()
         out = set()
-        for a, (dist_row, nb_row) in enumerate(zip(distances, neighbours, strict=True)):
-            for dist, b in zip(dist_row, nb_row, strict=True):
-                if b != a and round(1.0 - float(dist), 3) >= self.min_similarity:
-                    out.add((min(rows[a], rows[b]), max(rows[a], rows[b])))
+        for a, nb_row in enumerate(neighbours):
+            for b in nb_row:
+                i, j = min(rows[a], rows[b]), max(rows[a], rows[b])
+                if (
+                    i != j
+                    and (i, j) not in out
+                    and _similarity(embeddings, i, j) >= self.min_similarity
+                ):
+                    out.add((i, j))
         return out
 
     def _key_pairs(
@@ -88,6 +104,12 @@ class CandidatePairer:
                 for b in members[x + 1 :]:
                     out.add((min(a, b), max(a, b)))
         return out
+
+
+def _similarity(embeddings: np.ndarray, i: int, j: int) -> float:
+    """Cosine of two unit rows, rounded so that thresholds do not flip on float noise."""
+    return round(float(embeddings[i] @ embeddings[j]), 3)
+
 
 def comparable(a: Claim, b: Claim) -> bool:
     """Claims are compared across parties, or within one party across dates (revisions).

@@ -91,7 +91,7 @@ class Store:
             row = db.execute("SELECT value FROM meta WHERE name='schema'").fetchone()
             if row is not None and row[0] != str(_SCHEMA):
                 # An older layout: its rows cannot be read safely, so start over.
-                for table in ("vectors", "features"):
+                for table in ("vectors", "features", "meta"):
                     db.execute(f"DROP TABLE IF EXISTS {table}")
                 db.execute("COMMIT")
                 Store._create(db)

@@ -52,7 +52,7 @@ _WEAK_REPORTING = {"suggest": 0.4, "believe": 0.3, "think": 0.3, "expect": 0.3,
 # Verbs whose complement is wished for, not asserted ("hope that", "urge them to").
 _IRREALIS = frozenset(
     "hope wish want urge ask demand request fear doubt question wonder try seek "
-    "order allow permit enable help prepare".split()
+    "order allow permit enable help prepare pray imagine pretend".split()
 )
 # Verbs that deny their complement ("refused to return", "denied that ...").
 _NEG_VERBS = frozenset("refuse decline deny fail reject avoid neglect cease".split())
@@ -62,6 +62,10 @@ _EMPTY_PREDICATES = frozenset(
     "comment be do have get make say tell speak respond answer add note remark".split()
 )
 # fmt: off
+# Deontic modals say what ought to be, not what is: no stance.
+_DEONTIC = frozenset("should ought".split())
+# Suffix of a passive predicate head ("shoot_pass"): its subject is the patient.
+PASSIVE = "_pass"
 _MODAL_HEDGE = {"may": 0.5, "might": 0.6, "could": 0.5, "would": 0.4, "should": 0.5,
                 "must": 0.3, "can": 0.1, "ca": 0.1, "shall": 0.2, "will": 0.0, "wo": 0.0}
 # fmt: on
@@ -77,7 +81,11 @@ _HEDGE_VERBS = {"consider": 0.6, "mull": 0.6, "weigh": 0.6, "seem": 0.4, "appear
                 "explore": 0.6, "contemplate": 0.6}
 # fmt: on
 _HEDGE_NOUNS = frozenset("report reports rumor rumour claim claims speculation".split())
-_CONDITIONAL_MARKS = frozenset("if unless whether provided providing lest".split())
+_WH_WORDS = frozenset("how why when where what whether who whom which".split())
+# Conditions and purposes: "if ...", "so (that) this never happens again".
+_CONDITIONAL_MARKS = frozenset("if unless whether provided providing lest so".split())
+# A denial limited to now is provisional: "was not immediately released", "not yet".
+_PROVISIONAL = frozenset("immediately yet currently still so_far".split())
 _NEG_WORDS = frozenset("not n't never no".split())
 _NEG_DETS = frozenset("no neither".split())
 _NEG_PRONOUNS = frozenset("none nobody nothing neither noone".split())
@@ -181,7 +189,7 @@ for _a, _b in _ANTONYM_PAIRS:
     ANTONYMS[_b] = ANTONYMS.get(_b, frozenset()) | {_a}
 
 # Dependency labels of a clause's content (its predicate's arguments).
-_ARG_DEPS = frozenset("dobj attr acomp oprd pobj xcomp prt dative agent".split())
+_ARG_DEPS = frozenset("dobj attr acomp oprd pobj pcomp xcomp prt dative agent".split())
 _CLAUSE_DEPS = frozenset("ROOT ccomp conj advcl relcl acl parataxis xcomp csubj".split())
 _SUBJ_DEPS = frozenset("nsubj nsubjpass csubj expl".split())
 _QUOTES = frozenset('"“”')
@@ -229,7 +237,15 @@ def _norm_class(lemma: str) -> str:
 def _names_in(tok: Token) -> tuple[str, ...]:
     """Proper names in a noun phrase: the head, appositions and coordinated names."""
     names: list[str] = []
-    possessed = {x.i for c in tok.children if c.dep_ == "poss" for x in c.subtree}
+    # Names of a possessor or inside a relative clause are not the subject: "Mary of
+    # Teck's son", "the car Fresques was believed to be driving".
+    possessed = {
+        x.i
+        for c in tok.children
+        if c.dep_ in ("poss", "relcl", "acl", "prep")
+        for x in c.subtree
+        if not (c.dep_ == "prep" and c.lower_ == "of")
+    }
     for t in tok.subtree:
         if t.pos_ != "PROPN" or t.dep_ == "compound" or not t.text[:1].isupper():
             continue
@@ -295,6 +311,9 @@ def _quantifier_scope(head: Token) -> tuple[str | None, bool, bool]:
                 return "some", False, False
             if child.dep_ == "nummod" and any(x.lower_ == "least" for x in child.subtree):
                 return "some", False, False  # "at least one soldier"
+            if child.dep_ == "nummod" and c in ("one", "1"):
+                definite = any(x.lower_ in ("the", "this", "that") for x in head.children)
+                return ("individual" if definite else "some"), False, False
             if child.dep_ == "nummod" and c not in ("one", "1"):
                 definite = any(x.lower_ in ("the", "these", "those", "both") for x in head.children)
                 modified = any(x.dep_ in ("acl", "relcl") for x in head.children)
@@ -353,6 +372,8 @@ def _subject_of(head: Token) -> Subject | None:
             cls = "person" if head.lower_ != "nothing" else "thing"
     if scope is None:
         scope = _default_scope(base, head, names)
+    if scope == "individual" and cls and not names and base.pos_ == "NOUN":
+        cls = " ".join([*_modifiers(base), cls])
     if names and scope == "some" and head.lower_ == "one":
         scope = "individual"
     # The cue starts at an explicit quantifier ("none of", "twenty of them", "all"),
@@ -362,13 +383,29 @@ def _subject_of(head: Token) -> Subject | None:
     return Subject(cls, names, scope, negated=denied, flip=not_all, first=first)
 
 
+def _modifiers(noun: Token) -> list[str]:
+    """Words that pick out one of a kind: "first victim", "shooting victim", "old man".
+
+    An unnamed single subject is only comparable with one picked out the same way:
+    "the shooting victim" and "his first victim" may be two people.
+    """
+    mods = [
+        c.lemma_.lower()
+        for c in noun.children
+        if c.dep_ in ("amod", "compound") and c.i < noun.i and c.ent_type_ != "NORP"
+    ]
+    if any(c.dep_ == "poss" for c in noun.children):
+        mods.insert(0, "his/her")
+    return mods
+
+
 def _head_name(tok: Token) -> str:
     """The head's own name when the head is a proper name (not a class noun)."""
     name = _entity_name(tok)
     if name:
         return name
     if tok.pos_ == "PROPN" or (tok.text[:1].isupper() and tok.i > 0 and tok.pos_ == "NOUN"):
-        parts = [c for c in tok.children if c.dep_ == "compound"] + [tok]
+        parts = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
         return canonical_name(" ".join(p.text for p in sorted(parts, key=lambda p: p.i)))
     return ""
 
@@ -390,7 +427,13 @@ def _default_scope(base: Token, head: Token, names: tuple[str, ...]) -> str:
     if base.lower_ in ("they", "them", "we", "us"):
         return "group"
     if base.tag_ in ("NNS", "NNPS"):
-        return "group"
+        # "The soldiers", "soldiers captured in Ukraine" pick out a set: all of it.
+        # A bare plural ("Neighbors said ...") is some of them, not all.
+        definite = any(
+            c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "some") for c in head.children
+        )
+        modified = any(c.dep_ in ("acl", "relcl") for c in head.children)
+        return "group" if definite or modified else "some"
     return "individual"
 
 
@@ -467,6 +510,10 @@ def _asserted(tok: Token, sent: Span | Doc) -> bool:
         return False
     if tok.dep_ == "relcl" and not _non_restrictive(tok):
         return False
+    if tok.dep_ in ("ccomp", "pcomp", "xcomp", "csubj") and any(
+        c.lower_ in _WH_WORDS and c.i < tok.i for c in tok.children
+    ):
+        return False  # an indirect question: "how the child was shot"
     node = tok
     while node.head.i != node.i:
         parent = node.head
@@ -627,6 +674,9 @@ def _predicate(verb: Token, exclude: frozenset[int] = frozenset()) -> tuple[str,
         return None  # "want Bike Week to be peaceful": the content is the nested clause
     if head in ("comment", "say", "speak"):
         return None
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        # "a woman was shot" and "he didn't shoot anybody" are about different roles.
+        head = f"{head}{PASSIVE}"
     return " ".join([head, *args]), _HEDGE_VERBS.get(head, 0.0)
 
 
@@ -736,6 +786,8 @@ def _verb_negations(verb: Token) -> _Negation:
             exclude.update(x.i for x in mod.subtree)
     if negs and any(c.dep_ == "advmod" and c.lower_ in _FREQUENCY for c in verb.children):
         hedge = max(hedge, 0.6)  # "doesn't go out often" ~ rarely
+    if negs and any(c.dep_ == "advmod" and c.lower_ in _PROVISIONAL for c in verb.children):
+        hedge = max(hedge, 0.5)
     return _Negation(tuple(negs), hedge, exclude=frozenset(exclude))
 
 
@@ -755,6 +807,8 @@ def _next_modifier(t: Token, verb: Token) -> Token | None:
     nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
     if nxt is None:
         return None
+    if nxt.dep_ == "det" and t.i + 2 < len(t.doc) and t.doc[t.i + 2].dep_ == "amod":
+        nxt = t.doc[t.i + 2]  # "caused not a little confusion": the amod is negated
     return (
         _modifier_root(nxt, verb)
         if nxt.head.i != verb.i
@@ -783,12 +837,12 @@ def _object_negation(verb: Token) -> list[Token]:
 def _governor_negation(verb: Token) -> list[Token]:
     """ "refused to return", "declined to ...", "denied that", "unwilling to"."""
     cues: list[Token] = []
-    node = verb
-    while node.dep_ in ("xcomp", "ccomp") and node.head.i != node.i:
-        parent = node.head
+    # Only the verb's own governor: in "declined to describe how the child was shot"
+    # the shooting is not denied, only the description.
+    if verb.dep_ in ("xcomp", "ccomp") and verb.head.i != verb.i:
+        parent = verb.head
         if parent.lemma_ in _NEG_VERBS or parent.lower_ in _NEG_ADJ:
             cues.append(parent)
-        node = parent
     for c in verb.children:
         if c.dep_ == "acomp" and c.lower_ in _NEG_ADJ:
             cues.append(c)
@@ -867,16 +921,14 @@ def _clause_stance(verb: Token, sent: Span | Doc) -> tuple[Stance, ...]:
     if not _asserted(verb, sent):
         return ()
     negation = _verb_negations(verb)
-    if negation.drop:
+    if negation.drop or any(c.lower_ in _DEONTIC for c in verb.children if c.dep_ == "aux"):
         return ()
     pred = _predicate(verb, negation.exclude)
     if pred is None:
         return ()
     predicate, family_hedge = pred
     subj = _clause_subject(verb)
-    if subj is None or subj.cls in ("you", "i", "we"):
-        # First and second persons shift with the speaker: "we" in one quote is not
-        # "we" in another, and generic "you" is nobody in particular.
+    if subj is None:
         return ()
     negation = _verb_negations(verb)
     if negation.drop:
@@ -953,4 +1005,4 @@ def extract_stances(sent: Span | Doc) -> tuple[Stance, ...]:
     return tuple(sorted(found.values(), key=lambda s: (s.start, s.predicate)))
 
 
-__all__ = ["ANTONYMS", "Subject", "extract_stances", "parse_subject"]
+__all__ = ["ANTONYMS", "PASSIVE", "Subject", "extract_stances", "parse_subject"]

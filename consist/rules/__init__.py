@@ -18,6 +18,7 @@ from consist.rules.base import Rule, RuleContext, Violation
 _RULES: dict[str, str] = {
     "NUM001": "consist.rules.num001_quantity_mismatch:QuantityMismatch",
     "STN001": "consist.rules.stn001_opposite_stance:OppositeStance",
+    "STN002": "consist.rules.stn002_nli_contradiction:NLIContradiction",
     "TMP001": "consist.rules.tmp001_date_conflict:DateConflict",
 }
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any, ClassVar
 
-from consist.extract.stance import ANTONYMS, parse_subject
+from consist.extract.stance import ANTONYMS, PASSIVE, parse_subject
 from consist.rules.base import Rule, RuleContext, Violation, later_of, who
 from consist.types import Claim, Pair, Stance
 
@@ -28,6 +28,9 @@ _CONFLICTING_SCOPES = frozenset(
 # matches the same pronoun (enough for two versions of one sentence).
 _PRONOUNS = frozenset("he she it they we i you this that".split())
 _PERSON_CLASSES = frozenset("person soldier official man woman people".split())
+# First and second persons shift with the speaker: "I" in one witness's quote is not
+# "I" in another's, and generic "you" is nobody in particular.
+_DEICTIC = frozenset("i we you".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,10 +59,11 @@ class OppositeStance(Rule):
         subject or overlapping scopes: all against none, all against not all, a
         group-level denial against one member's assertion. Two assertions of antonym
         predicates ("accepted" / "rejected", "alive" / "dead") about one subject are
-        flagged too. Severity is high for a flat contradiction, medium for a group
-        against an individual or for statements made on different dates (the later may
-        record a change), and low when either side is hedged ("may", "reportedly",
-        "considering").
+        flagged too, and so are two claims that are the same sentence but for one word
+        swapped for its antonym ("near" / "far from"). Severity is high for a flat
+        contradiction, medium for a group against an individual or for statements made
+        on different dates (the later may record a change), and low when either side is
+        hedged ("may", "reportedly", "considering") or when one party revises itself.
 
     Why:
         A fact asserted by one source and denied by another is the contradiction a
@@ -75,8 +79,11 @@ class OppositeStance(Rule):
         Shared words without a shared predicate ("always run tests" / "never commit
         without tests"); conditions, questions and refusals to comment ("declined to
         comment on whether ... intent to defect"); "some did" against "some did not";
-        different subjects (Ri against Baek, a soldier against his government); a
-        claim against its own repetition; a claim that is merely absent elsewhere.
+        different subjects (Ri against Baek, a soldier against his government, "the
+        shooting victim" against "his first victim"); "several soldiers have defected
+        before" against "the captured soldiers have not"; unresolved pronouns in
+        unrelated claims; a claim against its own repetition; a claim that is merely
+        absent elsewhere.
     """
 
     code: ClassVar[str] = "STN001"
@@ -111,19 +118,30 @@ class OppositeStance(Rule):
     def _best_conflict(self, left: Claim, right: Claim, ctx: RuleContext) -> _Conflict | None:
         """The firmest conflicting pair of stances between the two claims, if any."""
         best: _Conflict | None = None
+        setting = _same_setting(ctx.of(left).entities, ctx.of(right).entities)
         for a in ctx.of(left).stances:
             for b in ctx.of(right).stances:
-                found = self._conflict(a, b, left, right, ctx.entity_aliases)
+                found = self._conflict(a, b, left, right, ctx.entity_aliases, setting)
                 if found is not None and (best is None or _rank(found) > _rank(best)):
                     best = found
         return best
 
     def _conflict(
-        self, a: Stance, b: Stance, ca: Claim, cb: Claim, aliases: Mapping[str, str]
+        self,
+        a: Stance,
+        b: Stance,
+        ca: Claim,
+        cb: Claim,
+        aliases: Mapping[str, str],
+        same_setting: bool,
     ) -> _Conflict | None:
         if min(a.hedge, b.hedge) >= float(self.options["hedge_threshold"]):
             return None
-        if not same_subject(a.subject, b.subject, aliases):
+        if not same_subject(a.subject, b.subject, aliases, scopes=(a.scope, b.scope)):
+            return None
+        if parse_subject(a.subject)[0] in _DEICTIC and not (
+            ca.speaker and ca.speaker == cb.speaker
+        ):
             return None
         if a.polarity != b.polarity and _same_predicate(a, b):
             pos, neg, cp, cn = (a, b, ca, cb) if a.polarity > 0 else (b, a, cb, ca)
@@ -194,7 +212,7 @@ class OppositeStance(Rule):
         if any(parse_subject(s.subject)[0] in _PRONOUNS for s in (c.pos, c.neg)):
             confidence -= 0.1
         confidence = round(min(0.95, max(0.05, confidence)), 2)
-        if self._hedged(c):
+        if self._hedged(c) or _revision(c.pos_claim, c.neg_claim):
             return "low", confidence
         if c.group_vs_individual or later_of(c.pos_claim, c.neg_claim) is not None:
             return "medium", confidence
@@ -202,6 +220,21 @@ class OppositeStance(Rule):
 
 
 # --- matching helpers -----------------------------------------------------------------------
+
+
+def _same_setting(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether an unresolved pronoun ("he", "this") can mean the same in both claims.
+
+    Only when the claims name a common entity (or, like two versions of one short
+    sentence, none at all): "this happened" in one article and "this never happens"
+    in another are about nothing in particular.
+    """
+    return bool(set(a) & set(b)) or (not a and not b)
+
+
+def _revision(a: Claim, b: Claim) -> bool:
+    """One party contradicting itself on different dates: a revision (DECISIONS.md)."""
+    return a.party == b.party and later_of(a, b) is not None
 
 
 def _rank(c: _Conflict) -> tuple[int, float]:
@@ -235,21 +268,31 @@ def _args_covered(neg: str, pos: str) -> bool:
 
 
 def _antonyms(a: str, b: str) -> bool:
-    """Antonym heads with the same arguments: "accept offer" / "reject offer"."""
-    return _head(b) in ANTONYMS.get(_head(a), frozenset()) and _args(a) == _args(b)
+    """Antonym heads in the same voice with the same arguments: "accept offer" /
+    "reject offer"."""
+    ha, hb = _head(a), _head(b)
+    if ha.endswith(PASSIVE) != hb.endswith(PASSIVE):
+        return False
+    ha, hb = ha.removesuffix(PASSIVE), hb.removesuffix(PASSIVE)
+    return hb in ANTONYMS.get(ha, frozenset()) and _args(a) == _args(b)
 
 
 def _resolve(names: frozenset[str], aliases: Mapping[str, str]) -> frozenset[str]:
     return frozenset(aliases.get(n, n) for n in names)
 
 
-def same_subject(a: str, b: str, aliases: Mapping[str, str] | None = None) -> bool:
+def same_subject(
+    a: str,
+    b: str,
+    aliases: Mapping[str, str] | None = None,
+    scopes: tuple[str, str] = ("group", "group"),
+) -> bool:
     """Whether two rendered stance subjects can be the same party (or overlap).
 
-    Named parties match by name only (Ri is Lee; Ri is not Baek); a named party
-    matches an unnamed group of people of its class, or a person class, since the
-    claims were paired on one topic ("the captured soldiers" / "soldier (Lee)").
-    Pronouns match only themselves.
+    Named parties match by name only (Ri is Lee; Ri is not Baek). A named party
+    matches an unnamed *group* of its class or of people ("the captured soldiers" /
+    "soldier (Lee)"), since the claims were paired on one topic, but not a single
+    unnamed one ("a woman" is not "Stanley Greene"). Pronouns match only themselves.
     """
     cls_a, names_a = parse_subject(a)
     cls_b, names_b = parse_subject(b)
@@ -260,7 +303,10 @@ def same_subject(a: str, b: str, aliases: Mapping[str, str] | None = None) -> bo
         return cls_a == cls_b and not names_a and not names_b
     if names_a or names_b:
         cls_named, cls_other = (cls_a, cls_b) if names_a else (cls_b, cls_a)
-        return cls_other in _PERSON_CLASSES and cls_named in ("", cls_other)
+        scope_other = scopes[1] if names_a else scopes[0]
+        if scope_other != "group":
+            return cls_named != "" and cls_named == cls_other
+        return cls_other.split(" ")[-1] in _PERSON_CLASSES and cls_named in ("", cls_other)
     return bool(cls_a) and cls_a == cls_b
 
 
@@ -408,6 +454,8 @@ def _explanation(c: _Conflict, hedged: bool) -> str:
             f"{later.published}): {later.party}'s came later and may reflect a change "
             "rather than a contradiction."
         )
+    if _revision(c.pos_claim, c.neg_claim):
+        parts.append(f"Both are {c.pos_claim.party}'s own statements: a revision.")
     if hedged:
         parts.append("One side is hedged, so this may be uncertainty rather than conflict.")
     return " ".join(parts)

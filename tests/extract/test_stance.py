@@ -131,3 +131,19 @@ def test_load_spacy_caches_and_reports_failures() -> None:
     assert a is b
     with pytest.raises(ModelNotFoundError, match="no_such_model_xyz"):
         load_spacy(("no_such_model_xyz",))
+
+
+def test_passive_voice_is_part_of_the_key(nlp: Any) -> None:
+    (active,) = _stances(nlp, "The officer shot the suspect.")
+    (passive,) = _stances(nlp, "The suspect was shot.")
+    assert active.predicate.split()[0] != passive.predicate.split()[0]
+
+
+def test_provisional_denial_is_hedged(nlp: Any) -> None:
+    (s,) = _stances(nlp, "The names of the victims were not immediately released.")
+    assert s.polarity == -1 and s.hedge >= 0.4
+
+
+def test_indirect_question_and_deontic_are_not_asserted(nlp: Any) -> None:
+    assert not _stances(nlp, "He declined to describe how the child was shot.")
+    assert not _stances(nlp, "Nobody should get shot.")
