@@ -24,6 +24,7 @@ _ABBREVIATIONS = frozenset(
 _SENTENCE_END = re.compile(r"""[.!?]+["”’')\]]*\s+(?=["“‘'(\[]?[A-Z0-9])""")
 _DIRECTIVE = re.compile(r"<!--\s*consist:\s*ignore\s+([A-Za-z0-9_,\s]+?)(?:\s+[^>]*)?-->")
 _DIRECTIVE_ONLY = re.compile(r"^\s*<!--.*?-->\s*$")
+_HYPHEN_BREAK = re.compile(r"(?<=[^\W\d_]-)[ \t]*\n\s*(?=[^\W\d_])")
 _BLOCK_START = re.compile(r"^\s*(?:#{1,6}\s|[-*+]\s|>\s|\d+[.)]\s|\|)")
 # A line that wraps a paragraph is short; a line that *is* a paragraph usually is not.
 _WRAP_WIDTH = 100
@@ -172,7 +173,9 @@ def _make_sentence(text: str, start: int, end: int) -> _Sentence:
     raw = text[start:end]
     left = start + (len(raw) - len(raw.lstrip()))
     right = start + len(raw.rstrip())
-    return _Sentence(left, right, " ".join(text[left:right].split()))
+    # A line broken after a hyphen ("Tae-\nyul") was wrapped there, not spaced.
+    joined = _HYPHEN_BREAK.sub("", text[left:right])
+    return _Sentence(left, right, " ".join(joined.split()))
 
 
 def _is_abbreviation(text: str, start: int, period: int) -> bool:

@@ -85,3 +85,10 @@ def test_inline_ignore_directive_applies_to_next_claim() -> None:
 def test_max_claims_cuts() -> None:
     text = " ".join(f"Sentence number {i} is here." for i in range(10))
     assert len(split_claims(doc(text), max_claims=3)) == 3
+
+
+def test_line_broken_at_a_hyphen_is_rejoined() -> None:
+    text = "Foreign Minister Cho Tae-\nyul presented this proposal to the\nministry on Monday."
+    assert split_claims(doc(text))[0].text == (
+        "Foreign Minister Cho Tae-yul presented this proposal to the ministry on Monday."
+    )
