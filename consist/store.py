@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import time
 import zlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -23,7 +24,7 @@ from pathlib import Path
 import numpy as np
 
 _SCHEMA = 2
-_TABLES = ("vectors", "features")
+_OPEN_ATTEMPTS = 20
 
 
 def text_key(model: str, text: str) -> str:
@@ -52,14 +53,29 @@ class Store:
         self.folder.mkdir(parents=True, exist_ok=True)
         _write_gitignore(self.folder)
         try:
-            return self._connect()
+            return self._connect_patiently()
         except sqlite3.Error as exc:
             if not _broken(exc):
                 raise
             # A corrupt cache is rebuilt, never trusted.
             self._delete_files()
             self.rebuilt = True
-            return self._connect()
+            return self._connect_patiently()
+
+    def _connect_patiently(self) -> sqlite3.Connection:
+        """Connect, retrying while another run holds a lock SQLite will not wait on.
+
+        Switching a fresh file to WAL, and schema setup racing another process, can fail
+        at once with "database is locked" whatever the busy timeout.
+        """
+        for attempt in range(_OPEN_ATTEMPTS):
+            try:
+                return self._connect()
+            except sqlite3.OperationalError as exc:
+                if _broken(exc) or attempt == _OPEN_ATTEMPTS - 1:
+                    raise
+                time.sleep(0.05 * (attempt + 1))
+        raise AssertionError("unreachable")
 
     def _connect(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
@@ -168,7 +184,7 @@ class Store:
         self._db.close()
         self._delete_files()
         self.rebuilt = True
-        self._db = self._connect()
+        self._db = self._connect_patiently()
 
     def _delete_files(self) -> None:
         for suffix in ("", "-wal", "-shm"):

@@ -30,7 +30,9 @@ def test_grouper_handles_tiny_inputs() -> None:
 
 
 def test_topic_labels_are_distinctive_words() -> None:
-    labels = topic_labels([["soldiers killed injured", "soldiers killed"], ["asylum defect interview"]])
+    labels = topic_labels(
+        [["soldiers killed injured", "soldiers killed"], ["asylum defect interview"]]
+    )
     assert "killed" in labels[0] and "asylum" in labels[1]
 
 
@@ -64,3 +66,51 @@ def test_same_party_is_compared_only_across_dates() -> None:
     c = make_claim("z", cid="c", speaker="NIS", outlet="Yonhap", date="2025-02-13", path="c.txt")
     assert not comparable(a, b)  # one speaker repeated by two outlets is one claim
     assert comparable(a, c)  # a revision
+
+
+def test_small_groups_pair_as_the_knn_path_does() -> None:
+    rng = np.random.default_rng(0)
+    x = unit(rng.normal(size=(8, 4)).tolist())
+    claims = [make_claim(f"c{i}", cid=f"c{i}", outlet=f"O{i}", path=f"{i}.txt") for i in range(8)]
+    groups = [Group(0, "", tuple(c.id for c in claims))]
+    # 8 claims, 7 neighbours each: the group is its own neighbourhood (no kNN query)
+    direct = CandidatePairer(n_neighbors=7, min_similarity=0.2).pairs(claims, x, groups)
+    brute = {
+        (f"c{i}", f"c{j}")
+        for i in range(8)
+        for j in range(i + 1, 8)
+        if round(float(x[i] @ x[j]), 3) >= 0.2
+    }
+    assert {(p.left.id, p.right.id) for p in direct} == brute
+    # with fewer neighbours the kNN path finds a subset, with the same similarities
+    via_knn = CandidatePairer(n_neighbors=3, min_similarity=0.2).pairs(claims, x, groups)
+    sims = {(p.left.id, p.right.id): p.similarity for p in direct}
+    assert via_knn and all(sims[(p.left.id, p.right.id)] == p.similarity for p in via_knn)
+
+
+def test_neighbours_per_claim_are_bounded() -> None:
+    rng = np.random.default_rng(1)
+    n = 60
+    x = unit((rng.normal(size=(n, 3)) + np.array([5.0, 0, 0])).tolist())  # all similar
+    claims = [
+        make_claim(f"c{i}", cid=f"c{i:02d}", outlet=f"O{i}", path=f"{i}.txt") for i in range(n)
+    ]
+    groups = [Group(0, "", tuple(c.id for c in claims))]
+    pairs = CandidatePairer(n_neighbors=3, min_similarity=0.0).pairs(claims, x, groups)
+    assert len(pairs) <= n * 3  # never all n(n-1)/2 = 1,770 pairs
+
+
+def test_claims_of_different_events_never_share_a_group() -> None:
+    from consist.api import _event_groups
+
+    claims = [
+        make_claim("2 killed in Ohio", cid="a", outlet="X", path="ohio1.txt"),
+        make_claim("2 killed in Texas", cid="b", outlet="Y", path="texas1.txt"),
+        make_claim("3 killed in Ohio", cid="c", outlet="Z", path="ohio2.txt"),
+    ]
+    x = unit([[1, 0], [1, 0.01], [1, 0.02]])  # identical topics
+    events = {"ohio1.txt": 0, "texas1.txt": 1, "ohio2.txt": 0}
+    groups = _event_groups(claims, x, events, TopicGrouper(0.5, 5))
+    assert [g.claim_ids for g in groups] == [("a", "c"), ("b",)]
+    pairs = CandidatePairer(min_similarity=0.0).pairs(claims, x, groups)
+    assert [(p.left.id, p.right.id) for p in pairs] == [("a", "c")]

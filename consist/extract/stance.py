@@ -83,7 +83,10 @@ _HEDGE_VERBS = {"consider": 0.6, "mull": 0.6, "weigh": 0.6, "seem": 0.4, "appear
 _HEDGE_NOUNS = frozenset("report reports rumor rumour claim claims speculation".split())
 _WH_WORDS = frozenset("how why when where what whether who whom which".split())
 # Conditions and purposes: "if ...", "so (that) this never happens again".
-_CONDITIONAL_MARKS = frozenset("if unless whether provided providing lest so".split())
+# Conditions, purposes and times still to come: "until he is arrested".
+_CONDITIONAL_MARKS = frozenset(
+    "if unless whether provided providing lest so until till once before".split()
+)
 # A denial limited to now is provisional: "was not immediately released", "not yet".
 _PROVISIONAL = frozenset("immediately yet currently still so_far".split())
 _NEG_WORDS = frozenset("not n't never no".split())
@@ -150,7 +153,7 @@ _ANTONYM_PAIRS = (
     ("allow", "forbid"), ("allow", "ban"), ("allow", "prohibit"), ("permit", "forbid"),
     ("succeed", "fail"), ("pass", "fail"), ("present", "absent"), ("guilty", "innocent"),
     ("true", "false"), ("legal", "illegal"), ("possible", "impossible"),
-    ("asleep", "awake"), ("sleep", "awake"), ("empty", "full"), ("arrive", "depart"),
+    ("asleep", "awake"), ("empty", "full"), ("arrive", "depart"),
     ("arrive", "leave"), ("enter", "exit"), ("sit", "stand"), ("inside", "outside"),
     ("indoors", "outdoors"), ("happy", "sad"), ("young", "old"), ("hot", "cold"),
     ("wet", "dry"), ("start", "end"), ("begin", "end"), ("start", "finish"),
@@ -396,6 +399,14 @@ def _modifiers(noun: Token) -> list[str]:
     ]
     if any(c.dep_ == "poss" for c in noun.children):
         mods.insert(0, "his/her")
+    # "the gun in Sunday's case" is not simply "the gun".
+    mods += [
+        p.lemma_.lower()
+        for c in noun.children
+        if c.dep_ == "prep"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
     return mods
 
 
@@ -786,8 +797,6 @@ def _verb_negations(verb: Token) -> _Negation:
             exclude.update(x.i for x in mod.subtree)
     if negs and any(c.dep_ == "advmod" and c.lower_ in _FREQUENCY for c in verb.children):
         hedge = max(hedge, 0.6)  # "doesn't go out often" ~ rarely
-    if negs and any(c.dep_ == "advmod" and c.lower_ in _PROVISIONAL for c in verb.children):
-        hedge = max(hedge, 0.5)
     return _Negation(tuple(negs), hedge, exclude=frozenset(exclude))
 
 
@@ -814,6 +823,19 @@ def _next_modifier(t: Token, verb: Token) -> Token | None:
         if nxt.head.i != verb.i
         else (nxt if nxt.dep_ in ("prep", "advmod", "npadvmod") else None)
     )
+
+
+def _provisional(verb: Token) -> bool:
+    """A denial limited to now ("not immediately released", "so far, no one has been
+    arrested", "not yet") may be overtaken by events: it is hedged."""
+    for c in verb.children:
+        if c.dep_ not in ("advmod", "npadvmod"):
+            continue
+        if c.lower_ in _PROVISIONAL or (
+            c.lower_ == "far" and any(g.lower_ == "so" for g in c.children)
+        ):
+            return True
+    return False
 
 
 def _rarely(verb: Token) -> list[Token]:
@@ -944,6 +966,8 @@ def _clause_stance(verb: Token, sent: Span | Doc) -> tuple[Stance, ...]:
         polarity, scope = -polarity, "some"
     hedge, hedge_cues = _hedge(verb, sent)
     hedge = max(hedge, family_hedge, attenuated, 0.6 if rarely else 0.0)
+    if polarity < 0 and _provisional(verb):
+        hedge = max(hedge, 0.5)
     quantifier = [sent.doc[subj.first]] if subj.first >= 0 else []
     cue, start, end = _cue(sent, verb, negs + hedge_cues + rarely + quantifier)
     predicates = [predicate, *_coordinated_complements(verb, predicate)]
