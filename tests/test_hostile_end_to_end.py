@@ -7,8 +7,8 @@ the report (HTML, scripts, @mentions, pipes, links) yields a safe report.
 from __future__ import annotations
 
 import json
-import re
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -50,7 +50,9 @@ def build_folder(root: Path) -> None:
     (root / "empty.md").write_text("", encoding="utf-8")
     (root / "latin1.txt").write_bytes("Le caf\xe9 a ferm\xe9 ses portes lundi.\n".encode("latin-1"))
     (root / "long.txt").write_text("x" * 10_500_000, encoding="utf-8")
-    (root / "broken.md").write_text("---\ntitle: [unclosed\n---\nBody text here.\n", encoding="utf-8")
+    (root / "broken.md").write_text(
+        "---\ntitle: [unclosed\n---\nBody text here.\n", encoding="utf-8"
+    )
     (root / "loop").mkdir()
     os.symlink("..", root / "loop" / "back")
     (root / "page.html").write_text(
