@@ -136,8 +136,8 @@ class Checker:
                     progress=lambda items: self.progress(items, "Reading claims"),
                 ),
             )
-            checkable = [c for c in claims if _checkable(features[c.id])]
             events = clock.lap("events", lambda: _events(documents, self.config))
+            checkable = _worth_pairing(claims, features, events)
             pairs, topics = self._pairs(checkable, features, events, store)
         finally:
             if store:
@@ -218,7 +218,7 @@ class Checker:
         for pair in self.progress(pairs, "Comparing claims"):
             for rule in self.rules:
                 results.extend((rule, pair, v) for v in rule.check(pair, ctx))
-        return build_findings(results, topics)
+        return build_findings(results, topics, features)
 
     def _meta(self, claims: int, checkable: int, pairs: int) -> dict[str, str]:
         return {
@@ -426,3 +426,19 @@ def _event_groups(
         for _, ids in sorted(members.items()):
             groups.append(Group(len(groups), "", tuple(ids)))
     return groups
+
+
+def _worth_pairing(
+    claims: Sequence[Claim], features: dict[str, ClaimFeatures], events: dict[str, int]
+) -> list[Claim]:
+    """Checkable claims that some rule could flag: figures, dated events, or a stance
+    with a possible opposite in the same event (the rest need no embedding)."""
+    from consist.features import conflict_candidates
+
+    stance_ok = conflict_candidates(claims, features, events)
+    return [
+        c
+        for c in claims
+        if _checkable(features[c.id])
+        and (features[c.id].quantities or features[c.id].events or c.id in stance_ok)
+    ]

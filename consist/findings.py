@@ -15,12 +15,12 @@ from collections.abc import Iterable, Mapping
 from consist.fingerprint import assign_ids
 from consist.rules.base import SEVERITIES, Rule, Violation
 from consist.tables import FAMILIES
-from consist.types import Claim, ClaimRef, Finding, Pair
+from consist.types import Claim, ClaimFeatures, ClaimRef, Finding, Pair
 
 _RANK = {name: i for i, name in enumerate(SEVERITIES)}
 
 
-def claim_ref(claim: Claim) -> ClaimRef:
+def claim_ref(claim: Claim, entities: tuple[str, ...] = ()) -> ClaimRef:
     return ClaimRef(
         path=claim.path,
         line=claim.span.line,
@@ -29,11 +29,14 @@ def claim_ref(claim: Claim) -> ClaimRef:
         outlet=claim.outlet,
         date=claim.published,
         date_approx=claim.published_approx,
+        entities=entities,
     )
 
 
 def build_findings(
-    results: Iterable[tuple[Rule, Pair, Violation]], topics: Mapping[int, str]
+    results: Iterable[tuple[Rule, Pair, Violation]],
+    topics: Mapping[int, str],
+    features: Mapping[str, ClaimFeatures] | None = None,
 ) -> tuple[Finding, ...]:
     """One finding per distinct disagreement, sorted by (path, line, rule, id)."""
     best: dict[tuple[str, str, frozenset[str]], tuple[Rule, Pair, Violation]] = {}
@@ -44,7 +47,8 @@ def build_findings(
         key = (rule.code, violation.key, parties)
         if key not in best or _strength(violation, pair) > _strength(best[key][2], best[key][1]):
             best[key] = (rule, pair, violation)
-    drafts = [_draft(rule, pair, v, topics) for rule, pair, v in best.values()]
+    entities = {cid: f.entities for cid, f in (features or {}).items()}
+    drafts = [_draft(rule, pair, v, topics, entities) for rule, pair, v in best.values()]
     drafts = _drop_same_claims(drafts)
     ids = assign_ids(
         [(f.rule, [c.text for c in f.claims], [c.path for c in f.claims]) for f in drafts]
@@ -82,7 +86,13 @@ def _as_revision(violation: Violation, pair: Pair) -> Violation:
     )
 
 
-def _draft(rule: Rule, pair: Pair, violation: Violation, topics: Mapping[int, str]) -> Finding:
+def _draft(
+    rule: Rule,
+    pair: Pair,
+    violation: Violation,
+    topics: Mapping[int, str],
+    entities: Mapping[str, tuple[str, ...]],
+) -> Finding:
     claims = violation.claims or (pair.left, pair.right)
     ordered = sorted(claims, key=lambda c: (c.published or "", c.path, c.span.start))
     return Finding(
@@ -94,7 +104,7 @@ def _draft(rule: Rule, pair: Pair, violation: Violation, topics: Mapping[int, st
         topic=finding_topic(rule.kind, violation.key) or topics.get(pair.group_id, "misc"),
         summary=violation.summary,
         explanation=violation.explanation,
-        claims=tuple(claim_ref(c) for c in ordered),
+        claims=tuple(claim_ref(c, entities.get(c.id, ())) for c in ordered),
     )
 
 

@@ -203,6 +203,7 @@ class ClaimRef:
     outlet: str | None
     date: str | None
     date_approx: bool = False
+    entities: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

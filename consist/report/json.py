@@ -88,6 +88,7 @@ def _claim(c: ClaimRef) -> JSONDict:
         "outlet": c.outlet,
         "date": c.date,
         "date_approx": c.date_approx,
+        "entities": list(c.entities),
     }
 
 
@@ -191,6 +192,7 @@ def _read_claim(c: Mapping[str, Any]) -> ClaimRef:
         outlet=_opt(c, "outlet"),
         date=_opt(c, "date"),
         date_approx=bool(c.get("date_approx", False)),
+        entities=tuple(str(e) for e in c.get("entities", ())),
     )
 
 

@@ -100,6 +100,7 @@ def _finding(number: int, finding: Finding) -> list[str]:
         _row("Who", (md_cell(_party(c)) for c in finding.claims)),
         _row("Outlet", (md_cell(c.outlet or "unknown outlet") for c in finding.claims)),
         _row("Published", (md_cell(_date(c)) for c in finding.claims)),
+        _row("About", (md_cell(", ".join(c.entities) or "-") for c in finding.claims)),
         _row("Where", (md_code(f"{c.path}:{c.line}", cell=True) for c in finding.claims)),
         _row("Says", (f"“{md_cell(c.text)}”" for c in finding.claims)),
     ]

@@ -213,6 +213,7 @@ def test_json_layout() -> None:
         "outlet",
         "date",
         "date_approx",
+        "entities",
     }
     assert data["documents"][0]["claims"] == 4
 
