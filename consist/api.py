@@ -246,7 +246,7 @@ class Checker:
         for text_a, text_b in rows:
             left = _text_claims(text_a, "A")
             right = _text_claims(text_b, "B")
-            ctx_features = compute_features([*left, *right], self.nlp)
+            ctx_features = compute_features([*left, *right], self.nlp, parse_all=True)
             pairs = [Pair(a, b, 0, 1.0) for a in left for b in right if comparable(a, b)]
             yield self._run_rules(pairs, ctx_features, {0: "pair"})
 
@@ -260,31 +260,10 @@ def _rule_options(config: Config) -> dict[str, dict[str, Any]]:
 
 
 def _text_claims(text: str, name: str) -> tuple[Claim, ...]:
+    """The claims of one side of ``compare``: every sentence, however short."""
     lines = tuple(range(1, text.count("\n") + 2))
     document = Document(id=name, path=name, text=text, lines=lines, source=f"text {name}")
-    claims = split_claims(document)
-    if claims:
-        return claims
-    # Short texts (fewer words than a claim needs) are still compared whole.
-    from consist.types import Span
-
-    return (
-        (
-            Claim(
-                f"{name}@0",
-                name,
-                name,
-                text.strip(),
-                Span(0, len(text), 1),
-                None,
-                f"text {name}",
-                None,
-                context=text.strip(),
-            ),
-        )
-        if text.strip()
-        else ()
-    )
+    return split_claims(document, min_words=1)
 
 
 def blocking_keys(features: ClaimFeatures) -> frozenset[str]:

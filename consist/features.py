@@ -14,7 +14,8 @@ import hashlib
 import json
 import math
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import fields, is_dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -70,6 +71,7 @@ def compute_features(
     progress: Callable[[Iterable[Claim]], Iterable[Claim]] | None = None,
     store: Store | None = None,
     parser: str | None = None,
+    parse_all: bool = False,
 ) -> dict[str, ClaimFeatures]:
     """Features of every claim, by claim id. Without ``nlp`` no stances are extracted.
 
@@ -82,7 +84,7 @@ def compute_features(
     cached = _load(store, [keys[c.id] for c in claims if c.id not in skip])
     todo = [c for c in claims if c.id not in skip and keys[c.id] not in cached]
     language = _resolve(nlp) if todo else None
-    parsed = _parse(todo, language, batch_size) if language is not None else {}
+    parsed = _parse(todo, language, batch_size, parse_all) if language is not None else {}
     features: dict[str, ClaimFeatures] = {}
     fresh: dict[str, bytes] = {}
     for claim in progress(claims) if progress else claims:
@@ -133,12 +135,72 @@ def boilerplate_ids(claims: Sequence[Claim]) -> frozenset[str]:
     )
 
 
-def _parse(claims: Sequence[Claim], nlp: Language, batch_size: int) -> dict[str, object]:
-    wanted = [c for c in claims if _STANCE_CUES.search(c.text)]
+def _parse(
+    claims: Sequence[Claim], nlp: Language, batch_size: int, parse_all: bool = False
+) -> dict[str, object]:
+    """Parse the claims that can carry a stance (all of them with ``parse_all``).
+
+    Two texts given to ``compare`` are parsed whole: either may be the asserting side
+    of a denial, and a plain past-tense assertion ("Some people supported it") has no
+    cue word to find it by.
+    """
+    wanted = [c for c in claims if parse_all or _STANCE_CUES.search(c.text)]
     # Similar lengths in one batch waste less padding and attention work.
     wanted.sort(key=lambda c: (len(c.text), c.id))
     docs = nlp.pipe((c.text for c in wanted), batch_size=batch_size)
     return {claim.id: doc for claim, doc in zip(wanted, docs, strict=True)}
+
+
+# -- which claims' stances can meet a conflict -------------------------------------------
+_SWAP_WORD = re.compile(r"[\w'’-]+")
+_SWAP_BLOCKERS = frozenset(
+    "not no never none nobody nothing neither nor without may might could "
+    "would should if whether reportedly".split()
+)
+
+
+def conflict_candidates(
+    claims: Sequence[Claim], features: Mapping[str, ClaimFeatures], blocks: Mapping[str, int]
+) -> frozenset[str]:
+    """Claims whose stances could conflict with another claim's in the same block.
+
+    The stance rule flags a predicate asserted in one claim and denied in another (same
+    head), two asserted antonym heads, or two texts one antonym apart. A stance with none
+    of these partners in its block (event) cannot be flagged, so its claim need not be
+    embedded or paired unless it carries a figure or a dated event.
+    """
+    from consist.extract.stance import ANTONYMS, PASSIVE
+
+    heads: dict[tuple[int, int], set[str]] = defaultdict(set)  # (block, polarity) -> heads
+    swaps: Counter[tuple[int, str]] = Counter()
+    for claim in claims:
+        block = blocks.get(claim.doc_id, 0)
+        for stance in features[claim.id].stances:
+            heads[(block, stance.polarity)].add(stance.predicate.split(" ", 1)[0])
+        swaps.update({(block, key) for key in _swap_keys(claim.text, ANTONYMS)})
+    out = set()
+    for claim in claims:
+        block = blocks.get(claim.doc_id, 0)
+        for stance in features[claim.id].stances:
+            head = stance.predicate.split(" ", 1)[0]
+            base, passive = head.removesuffix(PASSIVE), head.endswith(PASSIVE)
+            opposite = heads[(block, -stance.polarity)]
+            antonyms = {a + PASSIVE if passive else a for a in ANTONYMS.get(base, ())}
+            if head in opposite or (stance.polarity > 0 and antonyms & heads[(block, 1)]):
+                out.add(claim.id)
+        if any(swaps[(block, key)] > 1 for key in _swap_keys(claim.text, ANTONYMS)):
+            out.add(claim.id)
+    return frozenset(out)
+
+
+def _swap_keys(text: str, antonyms: Mapping[str, frozenset[str]]) -> set[str]:
+    """The text with one antonym-bearing word blanked out, once per such word."""
+    words = [w.lower().replace("’", "'") for w in _SWAP_WORD.findall(text)]
+    if any(w in _SWAP_BLOCKERS or w.endswith("n't") for w in words):
+        return set()
+    return {
+        " ".join([*words[:i], "_", *words[i + 1 :]]) for i, w in enumerate(words) if w in antonyms
+    }
 
 
 # -- cache keys ------------------------------------------------------------------------
@@ -251,6 +313,7 @@ __all__ = [
     "boilerplate_ids",
     "claim_features",
     "compute_features",
+    "conflict_candidates",
     "decode_features",
     "encode_features",
     "extractor_version",
