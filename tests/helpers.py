@@ -44,3 +44,35 @@ def claim_from_case(side: dict[str, Any], cid: str) -> Claim:
         date=str(side["date"]) if side.get("date") else None,
         date_approx=bool(side.get("date_approx", False)),
     )
+
+
+FIXTURES = ROOT / "fixtures" / "rules"
+
+
+def load_cases(code: str) -> list[dict[str, Any]]:
+    """The cases of ``fixtures/rules/<CODE>.yml``."""
+    import yaml
+
+    data = yaml.safe_load((FIXTURES / f"{code}.yml").read_text(encoding="utf-8"))
+    assert data["rule"] == code
+    cases: list[dict[str, Any]] = data["cases"]
+    return cases
+
+
+def run_case(code: str, case: dict[str, Any], nlp: Any = None, *, swap: bool = False) -> list[Any]:
+    """Run one fixture case through rule ``code``, with features built as the pipeline does.
+
+    ``nlp`` (a spaCy pipeline) is needed by stance rules only; ``swap`` exchanges the two
+    claims, to check that a verdict does not depend on their order.
+    """
+    from consist.features import claim_features
+    from consist.rules import rule_class
+    from consist.rules.base import RuleContext
+    from consist.types import Pair
+
+    rule = rule_class(code)(case.get("options"))
+    sides = (case["right"], case["left"]) if swap else (case["left"], case["right"])
+    left, right = claim_from_case(sides[0], "a"), claim_from_case(sides[1], "b")
+    features = {c.id: claim_features(c, nlp(c.text) if nlp else None) for c in (left, right)}
+    nli = {(left.id, right.id): case["nli"]} if "nli" in case else {}
+    return list(rule.check(Pair(left, right, 0, 1.0), RuleContext(features=features, nli=nli)))

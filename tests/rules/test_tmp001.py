@@ -1,4 +1,4 @@
-"""TMP001 (date-conflict): every case of fixtures/rules/TMP001.yml, run directly.
+"""TMP001 (date-conflict): order-independence of every fixture case, and the explanation.
 
 Features are built from text with the real extractors, so a case checks the date
 resolution, the event attachment and the rule together.
@@ -6,58 +6,21 @@ resolution, the event attachment and the rule together.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
-from consist.extract.dates import extract_dates, extract_events
 from consist.rules.base import RuleContext, Violation
 from consist.rules.tmp001_date_conflict import DateConflict
-from consist.types import Claim, ClaimFeatures, Pair, Span
+from consist.types import Pair
+from tests.helpers import claim_from_case, load_cases
+from tests.helpers import run_case as _run_case
 
-FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "rules" / "TMP001.yml"
-CASES: list[dict[str, Any]] = yaml.safe_load(FIXTURE.read_text(encoding="utf-8"))["cases"]
-
-
-def _claim(cid: str, spec: dict[str, Any]) -> Claim:
-    text = str(spec["text"])
-    return Claim(
-        id=cid,
-        doc_id=f"doc-{cid}",
-        path=f"{cid}.txt",
-        text=text,
-        span=Span(0, len(text), 1),
-        speaker=spec.get("speaker"),
-        outlet=spec.get("outlet"),
-        published=str(spec["date"]) if spec.get("date") else None,
-        published_approx=bool(spec.get("date_approx", False)),
-        context=text,
-    )
-
-
-def _features(claim: Claim) -> ClaimFeatures:
-    dates = extract_dates(claim.text, claim.published, approx=claim.published_approx)
-    return ClaimFeatures(claim_id=claim.id, dates=dates, events=extract_events(claim.text, dates))
+CASES = load_cases("TMP001")
 
 
 def run_case(case: dict[str, Any]) -> list[Violation]:
-    left, right = _claim("a", case["left"]), _claim("b", case["right"])
-    ctx = RuleContext(features={c.id: _features(c) for c in (left, right)})
-    rule = DateConflict(case.get("options"))
-    return list(rule.check(Pair(left, right, group_id=0, similarity=1.0), ctx))
-
-
-@pytest.mark.parametrize("case", CASES, ids=[f"TMP001::{c['name']}" for c in CASES])
-def test_fixture_case(case: dict[str, Any]) -> None:
-    found = run_case(case)
-    if case["expect"] == "pass":
-        assert found == [], found[0].explanation if found else ""
-        return
-    assert len(found) == 1
-    if "severity" in case:
-        assert found[0].severity == case["severity"], found[0].explanation
+    return _run_case("TMP001", case)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"TMP001::{c['name']}" for c in CASES])
@@ -120,7 +83,7 @@ def test_options_change_the_slack() -> None:
 
 
 def test_empty_features_are_fine() -> None:
-    left = _claim("a", {"text": "x", "outlet": "A"})
-    right = _claim("b", {"text": "y", "outlet": "B"})
+    left = claim_from_case({"text": "x", "outlet": "A"}, "a")
+    right = claim_from_case({"text": "y", "outlet": "B"}, "b")
     pair = Pair(left, right, group_id=0, similarity=1.0)
     assert list(DateConflict().check(pair, RuleContext(features={}))) == []
