@@ -20,6 +20,7 @@ usage: python benchmarks/scale.py [--sizes 100,400] [--seed 0] [--no-baseline] [
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
 import resource
@@ -79,13 +80,15 @@ def work_check(folder: str, cache: str) -> dict[str, Any]:
     findings = [[c.path for c in f.claims] for f in report.findings]
     from consist.report.json import render  # type: ignore[attr-defined]
 
-    digest = __import__("hashlib").sha256(render(report).encode()).hexdigest()
+    digest = hashlib.sha256(render(report).encode()).hexdigest()
+    found = json.dumps(json.loads(render(report))["findings"], sort_keys=True)
     return {
         "wall": wall,
         "timings": dict(getattr(checker, "timings_", {})),
         "findings": findings,
         "meta": report.meta,
         "digest": digest,
+        "findings_digest": hashlib.sha256(found.encode()).hexdigest(),
         "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }
 
@@ -151,6 +154,7 @@ def measure(n: int, seed: int, baseline: bool) -> dict[str, Any]:
         "cold": cold,
         "warm": warm,
         "same_report_cold_warm": cold["digest"] == warm_same["digest"],
+        "same_findings_cold_warm": cold.get("findings_digest") == warm_same.get("findings_digest"),
         "cross": cross_incident(cold["findings"], filed) + cross_incident(warm["findings"], filed),
         "baseline": base,
     }
@@ -160,7 +164,7 @@ def table(results: list[dict[str, Any]]) -> str:
     head = (
         "| articles | cold s | articles/s | peak RSS MiB | re-run after 1 edit s (% of cold) "
         "| baseline s | baseline articles/s | baseline RSS MiB | findings | cross-incident "
-        "| cold = warm report |\n|" + "---|" * 11
+        "| cold = warm report (findings) |\n|" + "---|" * 11
     )
     lines = [head]
     for r in results:
@@ -171,7 +175,8 @@ def table(results: list[dict[str, Any]]) -> str:
         lines.append(
             f"| {r['n']} | {c['wall']:.1f} | {r['n'] / c['wall']:.1f} | {c['rss_mb']:.0f} "
             f"| {w['wall']:.1f} ({100 * w['wall'] / c['wall']:.0f}%) | {base} "
-            f"| {len(c['findings'])} | {r['cross']} | {r['same_report_cold_warm']} |"
+            f"| {len(c['findings'])} | {r['cross']} | {r['same_report_cold_warm']} "
+            f"({r.get('same_findings_cold_warm')}) |"
         )
     return "\n".join(lines)
 

@@ -377,11 +377,11 @@ def _events(documents: Sequence[Document], config: Config) -> dict[str, int]:
     """Event label per document id; every document in one event when blocking is off."""
     from consist.events import EventGrouper, group_documents
 
-    if not getattr(config, "events", True):
+    if not config.events:
         return {d.id: 0 for d in documents}
     grouper = EventGrouper(
-        min_similarity=getattr(config, "event_min_similarity", 0.15),
-        window_days=getattr(config, "event_window_days", 7),
+        min_similarity=config.event_min_similarity,
+        window_days=config.event_window_days,
     )
     return group_documents(documents, grouper)
 
@@ -410,14 +410,25 @@ def _event_groups(
 def _worth_pairing(
     claims: Sequence[Claim], features: dict[str, ClaimFeatures], events: dict[str, int]
 ) -> list[Claim]:
-    """Checkable claims that some rule could flag: figures, dated events, or a stance
-    with a possible opposite in the same event (the rest need no embedding)."""
+    """Checkable claims that some rule could flag: a figure or dated event that another
+    party in the same event also gives, or a stance with a possible opposite there.
+    The rest need no embedding and no grouping."""
     from consist.features import conflict_candidates
+    from consist.pair import partnered
 
-    stance_ok = conflict_candidates(claims, features, events)
-    return [
-        c
-        for c in claims
-        if _checkable(features[c.id])
-        and (features[c.id].quantities or features[c.id].events or c.id in stance_ok)
-    ]
+    keys = {c.id: _partner_keys(features[c.id]) for c in claims}
+    ok = partnered(claims, keys, events) | conflict_candidates(claims, features, events)
+    return [c for c in claims if c.id in ok and _checkable(features[c.id])]
+
+
+def _partner_keys(features: ClaimFeatures) -> frozenset[str]:
+    """What a figure or a dated event must share with another claim's to be compared:
+    the unit and measure family (or, for a bare count, the thing counted), the event."""
+    keys = set()
+    for q in features.quantities:
+        if q.measure:
+            keys.add(f"q:{q.unit}:{FAMILIES.get(q.measure, q.measure)}")
+        else:
+            keys.add(f"u:{q.unit}:{q.entity if q.unit is None else ''}")
+    keys.update("e:" + key for key, _ in features.events)
+    return frozenset(keys)

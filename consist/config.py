@@ -58,6 +58,12 @@ class Config:
     distance_threshold: float = 0.75
     # Candidate pairs: minimum cosine similarity of two claims compared by the rules.
     min_similarity: float = 0.35
+    # Event grouping: documents about different incidents are never compared. Two
+    # documents link when their title-and-lead similarity passes the threshold, which
+    # rises with the gap between their dates (no link beyond about three years).
+    events: bool = True
+    event_min_similarity: float = 0.15
+    event_window_days: int = 7
 
 
 _FAIL_ON = ("low", "medium", "high")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import os
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -80,24 +81,34 @@ def compute_features(
     ``parser`` names the pipeline in cache keys (by default read from ``nlp.meta``).
     """
     skip = boilerplate_ids(claims)
-    keys = {c.id: _cache_key(c, _parser_name(nlp, parser)) for c in claims}
+    name = _parser_name(nlp, parser) + ("+all" if parse_all and nlp is not None else "")
+    keys = {c.id: _cache_key(c, name) for c in claims}
     cached = _load(store, [keys[c.id] for c in claims if c.id not in skip])
-    todo = [c for c in claims if c.id not in skip and keys[c.id] not in cached]
+    # One computation per key: claims with the same text and date share their features,
+    # so a cold run stores exactly what a warm run will read back.
+    todo: dict[str, Claim] = {}
+    for claim in claims:
+        if claim.id not in skip and keys[claim.id] not in cached:
+            todo.setdefault(keys[claim.id], claim)
     language = _resolve(nlp) if todo else None
-    parsed = _parse(todo, language, batch_size, parse_all) if language is not None else {}
+    parsed = (
+        _parse(list(todo.values()), language, batch_size, parse_all) if language is not None else {}
+    )
+    fresh: dict[str, ClaimFeatures] = {}
+    for key, claim in todo.items():
+        fresh[key] = claim_features(claim, parsed.get(claim.id))
+        if store is not None:
+            # What a warm run will read back, so cold and warm reports are identical.
+            fresh[key] = decode_features(encode_features(fresh[key]))
+    known = {**cached, **fresh}
     features: dict[str, ClaimFeatures] = {}
-    fresh: dict[str, bytes] = {}
     for claim in progress(claims) if progress else claims:
-        key = keys[claim.id]
         if claim.id in skip:
             features[claim.id] = ClaimFeatures(claim_id=claim.id)
-        elif key in cached:
-            features[claim.id] = replace(cached[key], claim_id=claim.id)
         else:
-            features[claim.id] = claim_features(claim, parsed.get(claim.id))
-            fresh[key] = encode_features(features[claim.id])
+            features[claim.id] = replace(known[keys[claim.id]], claim_id=claim.id)
     if store is not None and fresh:
-        store.put_blobs(sorted(fresh.items()))
+        store.put_blobs(sorted((k, encode_features(v)) for k, v in fresh.items()))
     return features
 
 
@@ -147,8 +158,26 @@ def _parse(
     wanted = [c for c in claims if parse_all or _STANCE_CUES.search(c.text)]
     # Similar lengths in one batch waste less padding and attention work.
     wanted.sort(key=lambda c: (len(c.text), c.id))
-    docs = nlp.pipe((c.text for c in wanted), batch_size=batch_size)
+    docs = nlp.pipe(
+        (c.text for c in wanted), batch_size=batch_size, n_process=_processes(len(wanted))
+    )
     return {claim.id: doc for claim, doc in zip(wanted, docs, strict=True)}
+
+
+# Below this many sentences a second parsing process costs more to start than it saves.
+_PARALLEL_PARSE_MIN = 400
+
+
+def _processes(n_texts: int) -> int:
+    """Parsing processes: one per core (at most 4) for big inputs; the parses are the
+    same whichever process makes them."""
+    if n_texts < _PARALLEL_PARSE_MIN:
+        return 1
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, 4))
 
 
 # -- which claims' stances can meet a conflict -------------------------------------------

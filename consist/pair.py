@@ -106,6 +106,29 @@ class CandidatePairer:
         return out
 
 
+def partnered(
+    claims: Sequence[Claim], keys: Mapping[str, frozenset[str]], blocks: Mapping[str, int]
+) -> frozenset[str]:
+    """Claims sharing a key with a claim of another party or document in their block.
+
+    A rule compares two claims only when they share what it compares (a measure, a
+    dated event); a claim whose keys nobody else in its event holds cannot be flagged
+    by such a rule, so it need not be embedded or grouped.
+    """
+    holders: dict[tuple[int, str], set[tuple[str, str]]] = defaultdict(set)
+    for claim in claims:
+        block = blocks.get(claim.doc_id, 0)
+        for key in keys.get(claim.id, ()):
+            holders[(block, key)].add((claim.doc_id, claim.party))
+    out = set()
+    for claim in claims:
+        block = blocks.get(claim.doc_id, 0)
+        own = (claim.doc_id, claim.party)
+        if any(holders[(block, key)] - {own} for key in keys.get(claim.id, ())):
+            out.add(claim.id)
+    return frozenset(out)
+
+
 def _similarity(embeddings: np.ndarray, i: int, j: int) -> float:
     """Cosine of two unit rows, rounded so that thresholds do not flip on float noise."""
     return round(float(embeddings[i] @ embeddings[j]), 3)

@@ -114,3 +114,25 @@ def test_claims_of_different_events_never_share_a_group() -> None:
     assert [g.claim_ids for g in groups] == [("a", "c"), ("b",)]
     pairs = CandidatePairer(min_similarity=0.0).pairs(claims, x, groups)
     assert [(p.left.id, p.right.id) for p in pairs] == [("a", "c")]
+
+
+def test_partnered_needs_another_party_with_the_key_in_the_same_event() -> None:
+    from consist.pair import partnered
+
+    claims = [
+        make_claim("2 killed", cid="a", outlet="X", path="1.txt"),
+        make_claim("3 killed", cid="b", outlet="Y", path="2.txt"),
+        make_claim("4 killed", cid="c", outlet="Z", path="3.txt"),
+        make_claim("5 injured", cid="d", outlet="X", path="1.txt"),
+        make_claim("6 injured", cid="e", outlet="X", path="1.txt"),
+    ]
+    keys = {
+        "a": frozenset({"q:casualties"}),
+        "b": frozenset({"q:casualties"}),
+        "c": frozenset({"q:casualties"}),
+        "d": frozenset({"q:wounds"}),
+        "e": frozenset({"q:wounds"}),
+    }
+    events = {"1.txt": 0, "2.txt": 0, "3.txt": 1}
+    # c is alone in its event; d and e share a key but are one party in one document
+    assert partnered(claims, keys, events) == {"a", "b"}
