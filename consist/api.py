@@ -281,13 +281,6 @@ def _checkable(features: ClaimFeatures) -> bool:
     return bool(features.quantities or features.stances or features.events)
 
 
-def _groups(claims: Sequence[Claim], labels: np.ndarray) -> list[Group]:
-    members: dict[int, list[str]] = {}
-    for claim, label in zip(claims, labels, strict=True):
-        members.setdefault(int(label), []).append(claim.id)
-    return [Group(gid, "", tuple(ids)) for gid, ids in sorted(members.items())]
-
-
 def _summary(document: Document, claims: Sequence[Claim]) -> DocumentSummary:
     return DocumentSummary(
         path=document.path,

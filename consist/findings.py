@@ -122,9 +122,11 @@ def finding_topic(kind: str, key: str) -> str:
 
 def _drop_same_claims(drafts: list[Finding]) -> list[Finding]:
     """Two rules (or keys) over the very same claims: keep the strongest per rule."""
-    kept: dict[tuple[str, tuple[tuple[str, int], ...]], Finding] = {}
+    # Claims are told apart by their text, not their line: two sentences can share a
+    # line, and re-wrapping a paragraph must not change which findings survive.
+    kept: dict[tuple[str, tuple[tuple[str, str], ...]], Finding] = {}
     for draft in drafts:
-        key = (draft.rule, tuple(sorted((c.path, c.line) for c in draft.claims)))
+        key = (draft.rule, tuple(sorted((c.path, c.text) for c in draft.claims)))
         if key not in kept or _RANK[draft.severity] > _RANK[kept[key].severity]:
             kept[key] = draft
     return list(kept.values())

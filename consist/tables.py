@@ -74,4 +74,11 @@ def _row(claim: Claim, quantity: Quantity) -> QuantityReport:
 
 def _row_order(row: QuantityReport) -> tuple[str, str, int, str, str, str]:
     # Every field takes part, so that ties never fall back on set order.
-    return ((row.date or "").lstrip("~"), row.path, row.line, row.value, row.party, row.outlet or "")
+    return (
+        (row.date or "").lstrip("~"),
+        row.path,
+        row.line,
+        row.value,
+        row.party,
+        row.outlet or "",
+    )

@@ -22,11 +22,13 @@ pytestmark = pytest.mark.slow
 runner = CliRunner()
 
 CONTRADICTION = """---
-title: Kyiv revises toll
+title: Ukraine gives its own count of North Korean casualties in Kursk
 source: Example Wire
 published: 2025-01-14
 ---
-Officials in Kyiv said that 500 North Korean soldiers have been killed or injured in the fighting so far.
+Ukrainian officials in Kyiv said on Tuesday that 500 North Korean soldiers have been killed or injured in the fighting in Russia's Kursk region so far.
+
+The officials spoke a day after South Korea's intelligence service briefed lawmakers on the two North Korean soldiers captured by Ukrainian forces.
 """
 
 

@@ -38,6 +38,8 @@ title: "<script>alert(1)</script> Warehouse fire"
 source: "@octocat | #123"
 published: 2024-05-02
 ---
+Neighbours of the warehouse watched the fire spread through the homes on Tuesday.
+
 <img src=x onerror=alert(1)> @octocat said [click](javascript:alert(1)) that 90 homes were destroyed by the fire on Tuesday | see #123 ![x](http://evil.example/x.png).
 """
 
