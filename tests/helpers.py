@@ -76,3 +76,19 @@ def run_case(code: str, case: dict[str, Any], nlp: Any = None, *, swap: bool = F
     features = {c.id: claim_features(c, nlp(c.text) if nlp else None) for c in (left, right)}
     nli = {(left.id, right.id): case["nli"]} if "nli" in case else {}
     return list(rule.check(Pair(left, right, 0, 1.0), RuleContext(features=features, nli=nli)))
+
+
+def make_finding(fid: str, rule: str, *claims: Any, **fields: Any) -> Any:
+    """A Finding for report and baseline tests: the given claims (ClaimRefs), defaults else."""
+    from consist.types import Finding
+
+    values: dict[str, Any] = {
+        "kind": "numeric",
+        "severity": "high",
+        "confidence": 0.9,
+        "topic": "t",
+        "summary": "s",
+        "explanation": "e",
+        **fields,
+    }
+    return Finding(id=fid, rule=rule, claims=tuple(claims), **values)

@@ -17,23 +17,20 @@ from consist.baseline import (
 )
 from consist.report import json as report_json
 from consist.types import ClaimRef, Finding, Report
+from tests.helpers import make_finding
 
 
 def finding(fid: str, rule: str = "NUM001", paths: tuple[str, str] = ("b.md", "a.md")) -> Finding:
-    return Finding(
-        id=fid,
-        rule=rule,
-        kind="numeric",
-        severity="high",
-        confidence=0.9,
+    finding: Finding = make_finding(
+        fid,
+        rule,
+        ClaimRef(paths[0], 3, f"text {fid} one", None, "AP", "2025-01-01"),
+        ClaimRef(paths[1], 5, f"text {fid} two", None, "Reuters", "2025-01-02"),
         topic="killed",
         summary=f"summary {fid}",
         explanation="why",
-        claims=(
-            ClaimRef(paths[0], 3, f"text {fid} one", None, "AP", "2025-01-01"),
-            ClaimRef(paths[1], 5, f"text {fid} two", None, "Reuters", "2025-01-02"),
-        ),
     )
+    return finding
 
 
 def test_write_then_load(tmp_path: Path) -> None:

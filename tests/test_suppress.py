@@ -12,23 +12,17 @@ from consist.suppress import (
     parse_directives,
 )
 from consist.types import ClaimRef, Finding
+from tests.helpers import make_finding
 
 
 def finding(fid: str, rule: str, left: tuple[str, int], right: tuple[str, int]) -> Finding:
-    return Finding(
-        id=fid,
-        rule=rule,
-        kind="numeric",
-        severity="high",
-        confidence=0.9,
-        topic="t",
-        summary="s",
-        explanation="e",
-        claims=(
-            ClaimRef(left[0], left[1], "left", None, None, None),
-            ClaimRef(right[0], right[1], "right", None, None, None),
-        ),
+    finding: Finding = make_finding(
+        fid,
+        rule,
+        ClaimRef(left[0], left[1], "left", None, None, None),
+        ClaimRef(right[0], right[1], "right", None, None, None),
     )
+    return finding
 
 
 DOC = """---
