@@ -33,7 +33,7 @@ class NLIContradiction(Rule):
         (model: contradiction 0.98, medium)
 
     Not flagged:
-        Pairs the model finds below the threshold (0.85), or where entailment is at
+        Pairs the model finds below the threshold (0.9), or where entailment is at
         least as likely as contradiction; any pair when no NLI model is configured or it
         scored no probabilities for the pair (consist then relies on its other rules).
     """
