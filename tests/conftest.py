@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
+import os
+
 import pytest
+from hypothesis import settings
+
+# In CI the property tests draw the same examples every run, so a build is reproducible;
+# locally they explore new ones each time.
+settings.register_profile("ci", derandomize=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 @pytest.fixture(scope="session")
