@@ -138,7 +138,7 @@ class Checker:
             )
             events = clock.lap("events", lambda: _events(documents, self.config))
             checkable = _worth_pairing(claims, features, events)
-            pairs, topics = self._pairs(checkable, features, events, store)
+            pairs, topics = self._pairs(checkable, features, events, store, clock)
         finally:
             if store:
                 store.close()
@@ -180,11 +180,12 @@ class Checker:
         features: dict[str, ClaimFeatures],
         events: dict[str, int] | None = None,
         store: Store | None = None,
+        clock: _Clock | None = None,
     ) -> tuple[list[Pair], dict[int, str]]:
         """Candidate pairs: claims of one event (document block) and one topic group."""
         if len(claims) < 2:
             return [], {}
-        clock = _Clock(self.timings_ if hasattr(self, "timings_") else {})
+        clock = clock or _Clock({})
         texts = [c.text for c in claims]
         vectors = clock.lap("embed", lambda: embed_texts(texts, self.embedder, store))
         grouper = TopicGrouper(self.config.distance_threshold, self.config.n_neighbors)

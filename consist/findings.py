@@ -40,7 +40,9 @@ def build_findings(
 ) -> tuple[Finding, ...]:
     """One finding per distinct disagreement, sorted by (path, line, rule, id)."""
     best: dict[tuple[str, str, frozenset[str]], tuple[Rule, Pair, Violation]] = {}
-    for rule, pair, violation in results:
+    # In pair order, and replaced only by a strictly stronger violation, so that among
+    # equals the earliest pair of claims wins, whatever order the rules ran in.
+    for rule, pair, violation in sorted(results, key=lambda r: (r[1].left.id, r[1].right.id)):
         violation = _as_revision(violation, pair)
         claims = violation.claims or (pair.left, pair.right)
         parties = frozenset(c.party for c in claims)
@@ -62,14 +64,8 @@ def sort_key(finding: Finding) -> tuple[str, int, str, str]:
     return (first.path, first.line, finding.rule, finding.id)
 
 
-def _strength(violation: Violation, pair: Pair) -> tuple[int, float, float, str]:
-    return (
-        _RANK.get(violation.severity, 0),
-        violation.confidence,
-        pair.similarity,
-        # Prefer the earliest pair of claims in a fixed order, for stable output.
-        "".join(chr(0x10FFFF - ord(ch)) for ch in pair.left.id + pair.right.id)[:64],
-    )
+def _strength(violation: Violation, pair: Pair) -> tuple[int, float, float]:
+    return (_RANK.get(violation.severity, 0), violation.confidence, pair.similarity)
 
 
 def _as_revision(violation: Violation, pair: Pair) -> Violation:
