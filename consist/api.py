@@ -28,10 +28,10 @@ from consist.findings import build_findings
 from consist.group import TopicGrouper, topic_labels
 from consist.ingest import read_documents
 from consist.nli import Scorer, config_warnings, nli_scores
-from consist.pair import CandidatePairer, comparable
+from consist.pair import CandidatePairer, comparable, partnered, phrase_neighbours
 from consist.rules import Rule, RuleContext, Violation, select_rules
 from consist.store import Store
-from consist.tables import FAMILIES, quantity_tables
+from consist.tables import quantity_tables
 from consist.types import (
     Claim,
     ClaimFeatures,
@@ -137,12 +137,20 @@ class Checker:
                 ),
             )
             events = clock.lap("events", lambda: _events(documents, self.config))
-            checkable = _worth_pairing(claims, features, events)
-            pairs, topics = self._pairs(checkable, features, events, store, clock)
+            vectors = clock.lap("phrases", lambda: self._phrase_vectors(claims, features, store))
+            keys = {c.id: self._candidate_keys(features[c.id]) for c in claims}
+            near = clock.lap(
+                "phrase pairs", lambda: self._phrase_pairs(claims, features, events, vectors)
+            )
+            ok = partnered(claims, keys, events) | {cid for pair in near for cid in pair}
+            checkable = [c for c in claims if c.id in ok]
+            pairs, topics = self._pairs(checkable, features, events, store, clock, keys, near)
         finally:
             if store:
                 store.close()
-        findings = clock.lap("rules", lambda: self._run_rules(pairs, features, topics))
+        findings = clock.lap(
+            "rules", lambda: self._run_rules(pairs, features, topics, vectors)
+        )
         findings, suppress_warnings = _suppress(findings, claims, self.config)
         report = Report(
             documents=tuple(_summary(d, claims) for d in documents),
@@ -181,8 +189,12 @@ class Checker:
         events: dict[str, int] | None = None,
         store: Store | None = None,
         clock: _Clock | None = None,
+        keys: dict[str, frozenset[str]] | None = None,
+        near: dict[tuple[str, str], float] | None = None,
     ) -> tuple[list[Pair], dict[int, str]]:
-        """Candidate pairs: claims of one event (document block) and one topic group."""
+        """Candidate pairs: claims of one event (document block) and one topic group
+        that are neighbours or share a rule's candidate key, and claims of one event
+        whose rule phrases are neighbours (``near``), whatever their topic group."""
         if len(claims) < 2:
             return [], {}
         clock = clock or _Clock({})
@@ -194,15 +206,64 @@ class Checker:
         names = topic_labels([[by_id[cid].text for cid in g.claim_ids] for g in groups])
         topics = {g.id: names[k] for k, g in enumerate(groups)}
         pairer = CandidatePairer(self.config.n_neighbors, self.config.min_similarity)
-        keys = {c.id: blocking_keys(features[c.id]) for c in claims}
+        if keys is None:
+            keys = {c.id: self._candidate_keys(features[c.id]) for c in claims}
         pairs = clock.lap("pair", lambda: pairer.pairs(claims, vectors, groups, keys))
+        if near:
+            pairs = _with_phrase_pairs(pairs, near, claims, vectors, groups)
         return pairs, topics
+
+    # -- what the rules declare: candidate keys and phrases ---------------------------
+    def _candidate_keys(self, features: ClaimFeatures) -> frozenset[str]:
+        """The union of the selected rules' candidate keys, each tagged with its rule."""
+        return frozenset(
+            f"{rule.code}:{key}" for rule in self.rules for key in rule.candidate_keys(features)
+        )
+
+    def _phrase_vectors(
+        self,
+        claims: Sequence[Claim],
+        features: dict[str, ClaimFeatures],
+        store: Store | None = None,
+    ) -> dict[str, np.ndarray]:
+        """Unit embeddings of every phrase the selected rules declared (cached)."""
+        phrases = sorted(
+            {p for c in claims for rule in self.rules for p in rule.phrases(features[c.id]) if p}
+        )
+        if not phrases:
+            return {}
+        rows = embed_texts(phrases, self.embedder, store)
+        norms = np.linalg.norm(rows, axis=1, keepdims=True)
+        rows = rows / np.where(norms == 0, 1.0, norms)
+        return {p: rows[i] for i, p in enumerate(phrases)}
+
+    def _phrase_pairs(
+        self,
+        claims: Sequence[Claim],
+        features: dict[str, ClaimFeatures],
+        events: dict[str, int],
+        vectors: dict[str, np.ndarray],
+    ) -> dict[tuple[str, str], float]:
+        """Claim pairs whose phrases, for a rule that pairs on them, are neighbours."""
+        out: dict[tuple[str, str], float] = {}
+        for rule in self.rules:
+            if rule.phrase_pairing is None:
+                continue
+            items = [
+                (c, p) for c in claims for p in rule.phrases(features[c.id]) if p in vectors
+            ]
+            for key, sim in phrase_neighbours(
+                items, vectors, events, float(rule.phrase_pairing), self.config.n_neighbors
+            ).items():
+                out[key] = max(sim, out.get(key, -1.0))
+        return out
 
     def _run_rules(
         self,
         pairs: Sequence[Pair],
         features: dict[str, ClaimFeatures],
         topics: dict[int, str],
+        vectors: dict[str, np.ndarray] | None = None,
     ) -> tuple[Finding, ...]:
         scorer = self.nli_scorer
         nli = (
@@ -214,7 +275,7 @@ class Checker:
             if scorer is not None and pairs
             else {}
         )
-        ctx = RuleContext(features=features, nli=nli)
+        ctx = RuleContext(features=features, nli=nli, vectors=vectors or {})
         results: list[tuple[Rule, Pair, Violation]] = []
         for pair in self.progress(pairs, "Comparing claims"):
             for rule in self.rules:
@@ -242,14 +303,35 @@ class Checker:
         """Findings between two texts, treated as two sources on the same (unknown) date."""
         return next(iter(self.compare_many([(text_a, text_b)])))
 
-    def compare_many(self, rows: Iterable[tuple[str, str]]) -> Iterator[tuple[Finding, ...]]:
-        ctx_features: dict[str, ClaimFeatures]
-        for text_a, text_b in rows:
-            left = _text_claims(text_a, "A")
-            right = _text_claims(text_b, "B")
-            ctx_features = compute_features([*left, *right], self.nlp, parse_all=True)
+    def compare_many(
+        self, rows: Iterable[tuple[str, str]], chunk: int = 64
+    ) -> Iterator[tuple[Finding, ...]]:
+        """Findings per row of (text A, text B); rows are parsed and their phrases
+        embedded ``chunk`` at a time."""
+        batch: list[tuple[str, str]] = []
+        for row in rows:
+            batch.append(row)
+            if len(batch) >= chunk:
+                yield from self._compare_batch(batch)
+                batch = []
+        if batch:
+            yield from self._compare_batch(batch)
+
+    def _compare_batch(self, rows: Sequence[tuple[str, str]]) -> Iterator[tuple[Finding, ...]]:
+        sides = [(_text_claims(a, "A"), _text_claims(b, "B")) for a, b in rows]
+        # Claim ids repeat across rows ("A", "B" documents): features per row.
+        per_row = [
+            compute_features([*left, *right], self.nlp, parse_all=True) for left, right in sides
+        ]
+        merged = [f for row in per_row for f in row.values()]
+        phrases = sorted({p for f in merged for rule in self.rules for p in rule.phrases(f) if p})
+        vectors: dict[str, np.ndarray] = {}
+        if phrases:
+            rows_v = self.embedder.encode(phrases)
+            vectors = {p: rows_v[i] for i, p in enumerate(phrases)}
+        for (left, right), features in zip(sides, per_row, strict=True):
             pairs = [Pair(a, b, 0, 1.0) for a in left for b in right if comparable(a, b)]
-            yield self._run_rules(pairs, ctx_features, {0: "pair"})
+            yield self._run_rules(pairs, features, {0: "pair"}, vectors)
 
 
 def _rule_options(config: Config) -> dict[str, dict[str, Any]]:
@@ -265,21 +347,6 @@ def _text_claims(text: str, name: str) -> tuple[Claim, ...]:
     lines = tuple(range(1, text.count("\n") + 2))
     document = Document(id=name, path=name, text=text, lines=lines, source=f"text {name}")
     return split_claims(document, min_words=1)
-
-
-def blocking_keys(features: ClaimFeatures) -> frozenset[str]:
-    """Feature keys that put two claims of one topic group in a candidate pair."""
-    keys = set()
-    for q in features.quantities:
-        if q.measure:
-            keys.add("q:" + FAMILIES.get(q.measure, q.measure))
-    keys.update("s:" + s.predicate for s in features.stances)
-    keys.update("e:" + key for key, _ in features.events)
-    return frozenset(keys)
-
-
-def _checkable(features: ClaimFeatures) -> bool:
-    return bool(features.quantities or features.stances or features.events)
 
 
 def _summary(document: Document, claims: Sequence[Claim]) -> DocumentSummary:
@@ -401,28 +468,21 @@ def _event_groups(
     return groups
 
 
-def _worth_pairing(
-    claims: Sequence[Claim], features: dict[str, ClaimFeatures], events: dict[str, int]
-) -> list[Claim]:
-    """Checkable claims that some rule could flag: a figure or dated event that another
-    party in the same event also gives, or a stance with a possible opposite there.
-    The rest need no embedding and no grouping."""
-    from consist.features import conflict_candidates
-    from consist.pair import partnered
-
-    keys = {c.id: _partner_keys(features[c.id]) for c in claims}
-    ok = partnered(claims, keys, events) | conflict_candidates(claims, features, events)
-    return [c for c in claims if c.id in ok and _checkable(features[c.id])]
-
-
-def _partner_keys(features: ClaimFeatures) -> frozenset[str]:
-    """What a figure or a dated event must share with another claim's to be compared:
-    the unit and measure family (or, for a bare count, the thing counted), the event."""
-    keys = set()
-    for q in features.quantities:
-        if q.measure:
-            keys.add(f"q:{q.unit}:{FAMILIES.get(q.measure, q.measure)}")
-        else:
-            keys.add(f"u:{q.unit}:{q.entity if q.unit is None else ''}")
-    keys.update("e:" + key for key, _ in features.events)
-    return frozenset(keys)
+def _with_phrase_pairs(
+    pairs: list[Pair],
+    near: dict[tuple[str, str], float],
+    claims: Sequence[Claim],
+    vectors: np.ndarray,
+    groups: Sequence[Group],
+) -> list[Pair]:
+    """The topic pairs plus the phrase-neighbour pairs (in the left claim's group)."""
+    index = {c.id: i for i, c in enumerate(claims)}
+    group_of = {cid: g.id for g in groups for cid in g.claim_ids}
+    found = {(p.left.id, p.right.id): p for p in pairs}
+    for left_id, right_id in sorted(near):
+        if (left_id, right_id) in found or left_id not in index or right_id not in index:
+            continue
+        i, j = index[left_id], index[right_id]
+        similarity = round(float(vectors[i] @ vectors[j]), 3)
+        found[(left_id, right_id)] = Pair(claims[i], claims[j], group_of[left_id], similarity)
+    return [found[k] for k in sorted(found)]

@@ -129,6 +129,56 @@ def partnered(
     return frozenset(out)
 
 
+# Up to this many phrases in one event are compared all against all (one small matrix
+# product); beyond it a nearest-neighbour index bounds the work.
+_DENSE_PHRASES = 400
+
+
+def phrase_neighbours(
+    items: Sequence[tuple[Claim, str]],
+    vectors: Mapping[str, np.ndarray],
+    blocks: Mapping[str, int],
+    min_similarity: float,
+    n_neighbors: int = 12,
+) -> dict[tuple[str, str], float]:
+    """Claim pairs (ids sorted) of one block whose phrases are near neighbours.
+
+    ``items`` holds (claim, phrase) rows; each phrase is matched with at most
+    ``n_neighbors`` nearest phrases of its block (cosine at least ``min_similarity``),
+    found through a nearest-neighbour index, never a full matrix of a big block.
+    Pairs that ``comparable`` rules out (one party on one day) are dropped.
+    """
+    by_block: dict[int, list[tuple[Claim, str]]] = defaultdict(list)
+    for claim, phrase in items:
+        by_block[blocks.get(claim.doc_id, 0)].append((claim, phrase))
+    out: dict[tuple[str, str], float] = {}
+    for _, rows in sorted(by_block.items()):
+        if len(rows) < 2:
+            continue
+        matrix = np.vstack([vectors[p] for _, p in rows]).astype(np.float32)
+        k = min(len(rows), n_neighbors + 1)
+        if len(rows) <= _DENSE_PHRASES:
+            sims = matrix @ matrix.T
+            order = np.argsort(-sims, axis=1, kind="stable")[:, :k]
+        else:
+            model = NearestNeighbors(n_neighbors=k, metric="cosine").fit(matrix)
+            order = model.kneighbors(matrix, return_distance=False)
+            sims = None
+        for a, neighbours in enumerate(order.tolist()):
+            for b in neighbours:
+                ca, cb = rows[a][0], rows[b][0]
+                if ca.id == cb.id or not comparable(ca, cb):
+                    continue
+                sim = round(
+                    float(sims[a, b]) if sims is not None else float(matrix[a] @ matrix[b]), 3
+                )
+                if sim < min_similarity:
+                    continue
+                key = (ca.id, cb.id) if ca.id < cb.id else (cb.id, ca.id)
+                out[key] = max(sim, out.get(key, -1.0))
+    return out
+
+
 def _similarity(embeddings: np.ndarray, i: int, j: int) -> float:
     """Cosine of two unit rows, rounded so that thresholds do not flip on float noise."""
     return round(float(embeddings[i] @ embeddings[j]), 3)

@@ -7,9 +7,11 @@ values, which ``api`` turns into findings with ids, topics and claim references.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
+
+import numpy as np
 
 from consist.types import Claim, ClaimFeatures, Pair
 
@@ -18,13 +20,29 @@ SEVERITIES = ("low", "medium", "high")
 
 @dataclass(frozen=True)
 class RuleContext:
-    """What a rule may look at besides the pair: every claim's features, by claim id."""
+    """What a rule may look at besides the pair: every claim's features, by claim id,
+    and the unit embedding of every phrase the selected rules declared (``vectors``,
+    keyed by phrase text; see ``Rule.phrases``)."""
 
     features: Mapping[str, ClaimFeatures]
     entity_aliases: Mapping[str, str] = field(default_factory=dict)
     # Optional NLI label probabilities per pair, keyed by (left id, right id); only
     # filled when the user configured an NLI model (``nli_model``).
     nli: Mapping[tuple[str, str], Mapping[str, float]] = field(default_factory=dict)
+    vectors: Mapping[str, np.ndarray] = field(default_factory=dict)
+
+    def vector(self, phrase: str) -> np.ndarray | None:
+        """The unit embedding of a declared phrase, or None when it was not embedded."""
+        return self.vectors.get(phrase)
+
+    def similarity(self, a: str, b: str) -> float | None:
+        """Cosine similarity of two declared phrases (None if either has no vector)."""
+        if a == b:
+            return 1.0
+        va, vb = self.vectors.get(a), self.vectors.get(b)
+        if va is None or vb is None:
+            return None
+        return round(float(va @ vb), 3)
 
     def of(self, claim: Claim) -> ClaimFeatures:
         return self.features.get(claim.id) or ClaimFeatures(claim_id=claim.id)
@@ -39,7 +57,11 @@ class Violation:
 
     ``key`` names what was compared (a measure, a predicate, an event) so that the same
     disagreement found through two pairs of claims can be told apart from another one.
-    ``claims`` defaults to the pair's two claims.
+    ``claims`` defaults to the pair's two claims. ``facts`` name why the disagreement
+    has its severity (``same_time``, ``different_times``, ``cumulative``,
+    ``incompatible``, ``revision``, ``hedged``, ``approximate``,
+    ``group_vs_individual``, ``direction``); the severity policy maps them to a
+    severity in one place, and ``severity`` is the rule's own fallback.
     """
 
     severity: str
@@ -48,6 +70,13 @@ class Violation:
     explanation: str
     key: str = ""
     claims: tuple[Claim, ...] = ()
+    facts: frozenset[str] = frozenset()
+
+
+FACTS = frozenset(
+    "same_time different_times cumulative incompatible revision hedged approximate "
+    "group_vs_individual direction".split()
+)
 
 
 class Rule:
@@ -62,6 +91,11 @@ class Rule:
     kind: ClassVar[str] = ""
     status: ClassVar[str] = "stable"
     default_options: ClassVar[Mapping[str, Any]] = {}
+    # When set, claims of one event whose declared phrases (``phrases``) are at least
+    # this similar (cosine of unit embeddings) are put in a candidate pair, found by a
+    # bounded nearest-neighbour search over the phrase vectors: how two wordings of one
+    # proposition meet when they share no word.
+    phrase_pairing: ClassVar[float | None] = None
 
     def __init__(self, options: Mapping[str, Any] | None = None) -> None:
         unknown = set(options or {}) - set(self.default_options)
@@ -71,6 +105,26 @@ class Rule:
 
     def check(self, pair: Pair, ctx: RuleContext) -> Iterator[Violation]:
         raise NotImplementedError
+
+    def candidate_keys(self, features: ClaimFeatures) -> frozenset[str]:
+        """Keys that put two claims of one event in a candidate pair when both hold one
+        (the same measure, the same dated event). A claim none of whose keys another
+        party in its event holds is not paired for this rule at all.
+
+        None by default; numeric rules that declare none get the quantity keys the
+        pipeline used before rules declared their own (a bridge, see below).
+        """
+        if self.kind == "numeric":
+            return legacy_quantity_keys(features)
+        return frozenset()
+
+    def phrases(self, features: ClaimFeatures) -> Iterable[str]:
+        """Short phrases of a claim this rule wants embedded (``RuleContext.vectors``).
+
+        Rules load no models: the pipeline embeds the union of all selected rules'
+        phrases once, cached like claim embeddings. None by default.
+        """
+        return ()
 
 
 def who(claim: Claim) -> str:
@@ -91,3 +145,18 @@ def later_of(a: Claim, b: Claim) -> Claim | None:
     if not a.published or not b.published or a.published == b.published:
         return None
     return a if a.published > b.published else b
+
+
+def legacy_quantity_keys(features: ClaimFeatures) -> frozenset[str]:
+    """The keys the pipeline gave figures before rules declared theirs: the unit and
+    measure family, or for a bare count the thing counted. A bridge for a numeric rule
+    that does not override ``Rule.candidate_keys``."""
+    from consist.tables import FAMILIES
+
+    keys = set()
+    for q in features.quantities:
+        if q.measure:
+            keys.add(f"q:{q.unit}:{FAMILIES.get(q.measure, q.measure)}")
+        else:
+            keys.add(f"u:{q.unit}:{q.entity if q.unit is None else ''}")
+    return frozenset(keys)

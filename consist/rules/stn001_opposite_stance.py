@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 
 from consist.extract.stance import ANTONYMS, PASSIVE, parse_subject
 from consist.rules.base import Rule, RuleContext, Violation, later_of, who
-from consist.types import Claim, Pair, Stance
+from consist.types import Claim, ClaimFeatures, Pair, Stance
 
 # Scopes that cannot both hold, as (asserting scope, denying scope). "Some did" and
 # "some did not" are compatible, and so are "one did" and "some did not".
@@ -99,6 +99,9 @@ class OppositeStance(Rule):
         # Flag assertions of antonym predicates ("accepted" / "rejected").
         "antonyms": True,
     }
+
+    def candidate_keys(self, features: ClaimFeatures) -> frozenset[str]:
+        return frozenset("s:" + s.predicate for s in features.stances)
 
     def check(self, pair: Pair, ctx: RuleContext) -> Iterator[Violation]:
         left, right = pair.left, pair.right

@@ -10,7 +10,7 @@ from typing import ClassVar
 from consist.extract.dates import describe, event_phrase, parse_published, resolution_is_stable
 from consist.extract.entities import canonical_name
 from consist.rules.base import Rule, RuleContext, Violation, who
-from consist.types import Claim, DateMention, Pair
+from consist.types import Claim, ClaimFeatures, DateMention, Pair
 
 # Events that happen once to the people a story is about, so two dates for them clash.
 # Deaths, deployments and publications recur (more troops are sent, more soldiers die,
@@ -83,6 +83,10 @@ class DateConflict(Rule):
         # Days the edges of "early/mid/late January" or a weekday window may be off.
         "fuzzy_slack": 3,
     }
+
+    def candidate_keys(self, features: ClaimFeatures) -> frozenset[str]:
+        """Claims that date the same event are compared."""
+        return frozenset("e:" + key for key, _ in features.events)
 
     def check(self, pair: Pair, ctx: RuleContext) -> Iterator[Violation]:
         left, right = pair.left, pair.right
