@@ -126,6 +126,13 @@ class Quantity:
     holder: str | None = None
     components: tuple[tuple[str, float], ...] = ()
     derived: bool = False
+    # The measure phrase read from the sentence ("nurses laid off", "ticket prices"):
+    # NUM001 embeds it to tell whether two figures measure the same thing.
+    phrase: str | None = None
+    # "up" / "down" for a change ("rose 8%", "cut by $2m"); None for a level.
+    direction: str | None = None
+    # "a total of", "budget": a whole that listed parts may be summed against.
+    total: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -70,6 +70,18 @@ def run_case(code: str, case: dict[str, Any], nlp: Any = None, *, swap: bool = F
     from consist.rules.base import RuleContext
     from consist.types import Pair
 
+    from consist.extract.quantity_lexicon import packs_loaded
+
+    with packs_loaded(case.get("packs", ())):  # optional quantity lexicon packs
+        return _run_case(code, case, nlp, swap=swap)
+
+
+def _run_case(code: str, case: dict[str, Any], nlp: Any, *, swap: bool) -> list[Any]:
+    from consist.features import claim_features
+    from consist.rules import rule_class
+    from consist.rules.base import RuleContext
+    from consist.types import Pair
+
     rule = rule_class(code)(case.get("options"))
     sides = (case["right"], case["left"]) if swap else (case["left"], case["right"])
     left, right = claim_from_case(sides[0], "a"), claim_from_case(sides[1], "b")

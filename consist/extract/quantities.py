@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 
 from consist.extract import quantity_lexicon as lx
 from consist.extract.numbers import NumberMatch, Token, is_digits, parse_number, tokenize
-from consist.extract.units import currency_before, unit_at
+from consist.extract.units import currency_before, rate_at, unit_at
 from consist.types import DateMention, Quantity, TimeScope
 
 _APPROX_WORDS = (
@@ -207,6 +207,12 @@ def _read_number(tokens: list[Token], num: NumberMatch) -> _Bounded:
         low, high = _widen(value, num.step * factor)
         approx = suffix
     last = j + unit_used + suf_len
+    rate = rate_at(tokens, last + 1) if unit is None or umeasure == "money" else None
+    if rate is not None:
+        # "$900 a week" is a rate: compared per year, so that "$46,800 a year" agrees.
+        _, per_year, used = rate
+        value, low, high = value * per_year, low * per_year, high * per_year
+        unit, last = f"{unit or 'count'}/year", last + used
     return _Bounded(value, low, high, first, last, j, approx, unit, umeasure)
 
 
@@ -474,6 +480,8 @@ def _noun_run(tokens: list[Token], j: int) -> list[Token]:
             break
         if t.low in lx.FUTURE_CUES or t.low in lx.IRREGULAR_VERBS:
             break
+        if t.low in ("last", "next") or t.low in lx.WEEKDAYS or t.low in lx.MONTHS:
+            break  # "120 nurses last week": a time, not what is counted
         if t.low.endswith(("ing", "ed")) and t.low not in lx.IRREGULAR_PLURALS:
             nxt = tokens[k + 1] if k + 1 < len(tokens) else None
             if run or nxt is None or not nxt.text[:1].isalpha() or nxt.low in lx.STOP:
@@ -525,7 +533,30 @@ def _antecedent(tokens: list[Token], before: int) -> tuple[str | None, str | Non
         if tokens[k].low in lx.GROUP_NOUNS:
             words = [t.low for t in tokens[max(0, k - 3) : k]]
             return singular(tokens[k].low), _owner_in(words)
+    plural = _nearest_plural(tokens, before)
+    if plural is not None:
+        words = [t.low for t in tokens[max(0, plural - 3) : plural]]
+        return singular(tokens[plural].low), _owner_in(words)
     return None, None
+
+
+def _nearest_plural(tokens: list[Token], before: int) -> int | None:
+    """The nearest plural noun before ``before`` in the sentence, led by a determiner,
+    adjective or demonym ("North Korean forces", "the workers"): what "of them" counts."""
+    for k in range(before - 2, 0, -1):
+        t, prev = tokens[k], tokens[k - 1]
+        if t.text in (".", "!", "?", "\n"):
+            return None
+        w = t.low
+        if not (t.text.isalpha() and t.text[:1].islower() and w.endswith("s")):
+            continue
+        if w.endswith("ss") or len(w) < 4 or w in lx.STOP or w in lx.REPORTING:
+            continue
+        if w in lx.MEASURE_CUES or w in lx.AUXILIARIES:
+            continue
+        if prev.low in lx.STOP or prev.text[:1].isupper() or prev.low.endswith(("al", "ic", "an")):
+            return k
+    return None
 
 
 _CONJUNCTIONS = {
@@ -561,7 +592,8 @@ def _combined(window: list[Token], idx: int) -> bool:
     first = lx.MEASURE_CUES.get(window[idx].low)
     if idx + 2 < len(window) and window[idx + 1].low == "and":
         second = lx.MEASURE_CUES.get(window[idx + 2].low)
-        return first == "killed" and second == "injured"
+        parts = lx.COMBINED.get(_whole_of(first) or "", ())
+        return len(parts) >= 2 and (first, second) == parts[:2]
     for k in range(idx + 1, min(len(window), idx + 5)):
         if window[k].low == "or":
             for m in range(k + 1, min(len(window), k + 4)):
@@ -570,6 +602,11 @@ def _combined(window: list[Token], idx: int) -> bool:
                     return True
             return False
     return False
+
+
+def _whole_of(part: str | None) -> str | None:
+    """The combined measure a part belongs to ("killed" -> "killed_or_injured")."""
+    return next((w for w, parts in lx.COMBINED.items() if part in parts), None)
 
 
 def _other_verb(t: Token) -> bool:
@@ -595,7 +632,7 @@ def _measure_in(window: list[Token], *, stop_at_verbs: bool = False) -> tuple[st
             continue
         future = any(w.low in lx.FUTURE_CUES for w in window[:idx])
         if cue in lx.COMBINABLE and _combined(window, idx):
-            return "killed_or_injured", future
+            return _whole_of(cue), future
         return cue, future
     return None, False
 
@@ -668,8 +705,8 @@ def _meaning(tokens: list[Token], b: _Bounded, numbers: set[int]) -> _Meaning:
     pre_measure, pre_future = _measure_in(before)
     if pre_measure is not None and pre_measure not in ("remaining",):
         measure, future = pre_measure, pre_future
-    if noun_measure is not None and (measure is None or noun_measure == "killed_or_injured"):
-        measure = noun_measure if measure != "killed_or_injured" else measure
+    if noun_measure is not None and (measure is None or noun_measure in lx.COMBINED):
+        measure = noun_measure if measure not in lx.COMBINED else measure
     if measure is None:
         measure = _generic_verb(after) or _generic_verb(before)
     if future and measure is not None:
@@ -734,6 +771,8 @@ def _full_name(tokens: list[Token], last: int) -> str | None:
             continue
         if not (t.text[:1].isupper() and t.text.isalpha()) or t.low in lx.STOP:
             break
+        if t.low in lx.WEEKDAYS or t.low in lx.MONTHS:
+            break  # "Friday, a 33-year-old man": a day, not a name
         words.insert(0, t.text)
         k -= 1
     if not words or words[0] == "-":
@@ -762,7 +801,13 @@ def _bare_age(tokens: list[Token], b: _Bounded) -> str | None:
         return None
     sep = tokens[b.first - 1]
     nxt = tokens[b.first + 1].text if b.first + 1 < len(tokens) else "."
-    if sep.text not in (",", "(") or nxt not in (",", ")", "."):
+    if nxt not in (",", ")", "."):
+        return None
+    if sep.low in ("is", "was") and b.first >= 4 and tokens[b.first - 2].low == "who":
+        if tokens[b.first - 3].text == ",":  # "Ames, who is 49, led the trial"
+            return _full_name(tokens, b.first - 4)
+        return None
+    if sep.text not in (",", "("):
         return None
     return _full_name(tokens, b.first - 2)
 
@@ -784,6 +829,156 @@ def _partial(
         clause = _window(tokens, b.last + 1, set())
         return not any(t.low == "than" for t in clause)
     return False
+
+
+def _words_match(tokens: list[Token], k: int, phrase: str) -> bool:
+    words = phrase.split()
+    return [t.low for t in tokens[k : k + len(words)]] == words
+
+
+def _part_of_whole(tokens: list[Token], b: _Bounded, first_in_claim: bool) -> bool:
+    """A figure that counts a part of a larger group, not the whole: "two of the
+    victims", "among the three killed", "including two children", "another three",
+    "the three most seriously injured", "two died at the scene", "two victims ...
+    have been identified". A part is never set against a total as its rival."""
+    k = b.first - 1
+    while k >= 0 and tokens[k].low in ("the", "a", "an", "those", "these"):
+        k -= 1
+    # "another 2,700" after "300 killed and" adds a category; as the claim's first
+    # figure it counts others than the ones another sentence gave.
+    cues = lx.PARTITIVE_BEFORE + (lx.ADDITIVE_BEFORE if first_in_claim else [])
+    for phrase in cues:
+        n = len(phrase.split())
+        if k - n + 1 >= 0 and _words_match(tokens, k - n + 1, phrase):
+            return True
+    after = max(b.last, b.num_last) + 1
+    if any(_words_match(tokens, after, phrase) for phrase in lx.PARTITIVE_AFTER):
+        return True
+    clause: list[Token] = []
+    for t in tokens[after : after + 14]:
+        if t.text in _CLAUSE_END:
+            break
+        clause.append(t)
+    for j in range(len(clause)):
+        if any(_words_match(clause, j, phrase) for phrase in lx.PARTITIVE_RESTRICTORS):
+            return True
+    # "killed one person ... and then killed himself": the count leaves out the actor.
+    return any(t.low in lx.REFLEXIVE for t in tokens[after : after + 14])
+
+
+def _other_event(
+    text: str, tokens: list[Token], b: _Bounded, dates: Sequence[DateMention],
+    published: str | None,
+) -> bool:
+    """A figure recalled from another event: its sentence names an earlier date ("in a
+    shooting Aug. 26, 2015", "between January 2010 and August 2013"), a cue ("last
+    year", "in a separate", "so far this year"), or the number follows "after" and a
+    name ("a month after Lanza killed 20")."""
+    low = " " + " ".join(t.low for t in tokens) + " "
+    if any(f" {cue} " in low for cue in lx.OTHER_EVENT_CUES):
+        return True
+    if published and len(published) >= 7:
+        for d in dates:
+            if d.last and d.last[:7] < _months_before(published, 2):
+                return True
+    before = [t for t in tokens[max(0, b.first - 8) : b.first]]
+    for idx, t in enumerate(before):
+        if t.low == "after" and any(
+            w.text[:1].isupper() and w.text.isalpha() for w in before[idx + 1 :]
+        ):
+            return True
+    return False
+
+
+def _months_before(iso: str, months: int) -> str:
+    """"YYYY-MM" of the month ``months`` before an ISO date."""
+    year, month = int(iso[:4]), int(iso[5:7])
+    total = year * 12 + (month - 1) - months
+    return f"{total // 12:04d}-{total % 12 + 1:02d}"
+
+
+def _direction(tokens: list[Token], b: _Bounded, entity: str | None) -> str | None:
+    """"up" for "rose 8%", "raised by $2m"; "down" for "fell 2%", "cut by 300".
+
+    Only a change: "rose to 14" is a level, and "cut 300 jobs" counts jobs (the number
+    has a noun of its own, so it is a count of what was cut, not a change of a level).
+    """
+    k = b.first - 1
+    if k >= 0 and tokens[k].low == "by":
+        k -= 1
+    elif entity is not None and b.unit is None:
+        return None
+    if k < 0:
+        return None
+    w = tokens[k].low
+    if w in lx.DIRECTION_UP:
+        return "up"
+    if w in lx.DIRECTION_DOWN:
+        return "down"
+    return None
+
+
+def _subject(tokens: list[Token], verb: int) -> list[str]:
+    """The content words before a verb in its clause: "Ticket prices" rose."""
+    out: list[str] = []
+    for k in range(verb - 1, max(-1, verb - 6), -1):
+        t = tokens[k]
+        if t.text in _CLAUSE_END or not t.text.isalpha():
+            break
+        if t.low in lx.STOP or t.low in lx.AUXILIARIES or t.low in lx.REPORTING:
+            if out:
+                break
+            continue
+        out.insert(0, t.low)
+    return out
+
+
+def _content(words: Sequence[Token], limit: int) -> list[str]:
+    out: list[str] = []
+    for t in words:
+        w = t.low
+        if not t.text.isalpha() or t.text[:1].isupper() and w not in lx.MEASURE_CUES:
+            continue
+        if w in lx.AUXILIARIES or w in lx.REPORTING or w in lx.WEEKDAYS:
+            continue
+        if w in lx.STOP and w not in lx.PARTICLES:
+            continue
+        out.append(w)
+        if len(out) == limit:
+            break
+    return out
+
+
+def _phrase(tokens: list[Token], b: _Bounded, direction: str | None) -> str | None:
+    """The measure phrase of a figure, read from its sentence: the governing words
+    before it, what it counts and the verb after ("hospital laid off nurses", "jobs
+    eliminated", "ticket prices" for "Ticket prices rose 8%")."""
+    if direction is not None:
+        k = b.first - 1 - (tokens[b.first - 1].low == "by")
+        words = _subject(tokens, k)
+        return " ".join(words) or None
+    before: list[Token] = []
+    for k in range(b.first - 1, max(-1, b.first - 5), -1):
+        t = tokens[k]
+        if t.text in _CLAUSE_END or t.text[:1] in _DIGITS or t.low in _CONJUNCTIONS:
+            break
+        before.insert(0, t)
+    run = _noun_run(tokens, max(b.last, b.num_last))
+    start = _index_after(tokens, run, max(b.last, b.num_last))
+    after: list[Token] = []
+    for t in tokens[start : start + 6]:
+        if t.text in _CLAUSE_END or t.text[:1] in _DIGITS or t.low in ("last", "next"):
+            break
+        after.append(t)
+    words = _content(before, 3) + [t.low for t in run] + _content(after, 3)
+    return " ".join(words) or None
+
+
+def _is_total(tokens: list[Token], b: _Bounded) -> bool:
+    """"a total of $650 million", "$650 million in all", "a $1.2bn budget"."""
+    near = [t.low for t in tokens[max(0, b.first - 3) : b.first]]
+    near += [t.low for t in tokens[b.last + 1 : b.last + 3]]
+    return any(w in lx.TOTAL_CUES for w in near)
 
 
 # --------------------------------------------------------------------- time scope
@@ -897,26 +1092,86 @@ def _compatible(a: str | None, b: str | None) -> bool:
 
 
 def _derived(text: str, quantities: list[Quantity]) -> list[Quantity]:
-    """The sum of parts: "300 killed and 2,700 injured" is about 3,000 killed or injured."""
-    if any(q.measure == "killed_or_injured" for q in quantities):
+    """Sums of parts: "300 killed and 2,700 injured" is about 3,000 killed or injured (a
+    combined measure of the lexicon), and "$520 million for wages and $250 million for
+    equipment" is $770 million spent in all (listed parts of any measure)."""
+    return [*_combined_sum(text, quantities), *_listed_sum(text, quantities)]
+
+
+def _combined_sum(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    out: list[Quantity] = []
+    for whole, (first, second) in ((w, p[:2]) for w, p in lx.COMBINED.items() if len(p) >= 2):
+        if any(q.measure == whole for q in quantities):
+            continue
+        ones = [q for q in quantities if q.measure == first and math.isfinite(q.high)]
+        twos = [q for q in quantities if q.measure == second and math.isfinite(q.high)]
+        if len(ones) != 1 or len(twos) != 1:
+            continue
+        k, i = ones[0], twos[0]
+        if UNCOMPARED_FORMS & {k.approx, i.approx}:
+            continue
+        if not (_compatible(k.entity, i.entity) and _compatible(k.owner, i.owner)):
+            continue
+        start, end = min(k.start, i.start), max(k.end, i.end)
+        out.append(
+            Quantity(
+                value=k.value + i.value, low=k.low + i.low, high=k.high + i.high,
+                text=text[start:end], start=start, end=end, measure=whole,
+                entity=k.entity or i.entity, owner=k.owner or i.owner,
+                approx="about" if (k.approx or i.approx) else None, scope=k.scope or i.scope,
+                components=((first, k.value), (second, i.value)), derived=True,
+            )
+        )  # fmt: skip
+    return out
+
+
+# Figures that are not whole values of this event: never summed.
+UNCOMPARED_FORMS = {"previous", "negated", "partial", "other_event"}
+
+
+def _listed_sum(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """Two or more amounts of one unit listed in one sentence ("X for A, Y for B and Z
+    for C"), none of them a total or a change: their sum, with each part named."""
+    run: list[Quantity] = []
+    best: list[Quantity] = []
+    for q in quantities:
+        ok = (
+            q.unit is not None and q.unit not in ("%", "pp", "year") and not q.total
+            and q.direction is None and q.approx not in UNCOMPARED_FORMS
+            and math.isfinite(q.high) and q.measure not in lx.ATTRIBUTE_MEASURES
+        )  # fmt: skip
+        joined = (
+            run and q.unit == run[-1].unit and len(text[run[-1].end : q.start]) <= 40
+            and re.search(r"(?:,|\band\b)", text[run[-1].end : q.start]) is not None
+        )  # fmt: skip
+        if ok and joined:
+            run.append(q)
+        else:
+            run = [q] if ok else []
+        if len(run) >= 2 and len(run) > len(best):
+            best = list(run)
+    if len(best) < 2:
         return []
-    killed = [q for q in quantities if q.measure == "killed" and math.isfinite(q.high)]
-    injured = [q for q in quantities if q.measure == "injured" and math.isfinite(q.high)]
-    if len(killed) != 1 or len(injured) != 1:
-        return []
-    k, i = killed[0], injured[0]
-    if not (_compatible(k.entity, i.entity) and _compatible(k.owner, i.owner)):
-        return []
-    start, end = min(k.start, i.start), max(k.end, i.end)
+    start, end = best[0].start, best[-1].end
+    names = tuple((_part_name(text, q), q.value) for q in best)
     return [
         Quantity(
-            value=k.value + i.value, low=k.low + i.low, high=k.high + i.high,
-            text=text[start:end], start=start, end=end, measure="killed_or_injured",
-            entity=k.entity or i.entity, owner=k.owner or i.owner,
-            approx="about" if (k.approx or i.approx) else None, scope=k.scope or i.scope,
-            components=(("killed", k.value), ("injured", i.value)), derived=True,
+            value=sum(q.value for q in best), low=sum(q.low for q in best),
+            high=sum(q.high for q in best), text=text[start:end], start=start, end=end,
+            unit=best[0].unit, approx="about" if any(q.approx for q in best) else None,
+            scope=best[0].scope, components=names, derived=True,
+            phrase=best[0].phrase,
         )
     ]  # fmt: skip
+
+
+def _part_name(text: str, q: Quantity) -> str:
+    """What a listed amount is for: "wages" in "$520 million for wages"."""
+    m = re.match(r"\s*(?:for|on|in|to)\s+((?:[a-z]+\s?){1,3})", text[q.end :])
+    if m is None:
+        return ""
+    words = [w for w in m.group(1).split() if w not in lx.STOP]
+    return " ".join(words[: words.index("and")] if "and" in words else words)
 
 
 def extract_quantities(
@@ -939,6 +1194,16 @@ def extract_quantities(
         q = _quantity(text, tokens, b, _meaning(tokens, b, numbers - own))
         if q.approx is None and _partial(text, q, tokens, b, not quantities):
             q = replace(q, approx="partial")
+        if q.approx != "negated" and q.measure not in lx.ATTRIBUTE_MEASURES:
+            if _part_of_whole(tokens, b, not quantities):
+                q = replace(q, approx="partial")
+            elif _other_event(text, tokens, b, dates, published):
+                q = replace(q, approx="other_event")
+        direction = _direction(tokens, b, q.entity)
+        q = replace(
+            q, direction=direction, phrase=_phrase(tokens, b, direction),
+            total=_is_total(tokens, b),
+        )  # fmt: skip
         scope = _scope(text, (q.start, q.end), dates, published)
         quantities.append(replace(q, scope=scope) if scope else q)
     quantities = _inherit(text, quantities, tokens, [b.first for b in bounded])

@@ -1,128 +1,163 @@
 """Word lists that say what a number counts: measures, counted nouns, owners, noise.
 
-Separate from the parsing code so that the lists can be read, reviewed and extended
-without touching the logic. Every list errs on the side of *not* assigning a measure:
-an unknown measure is never compared, a wrong one is a false alarm.
+The lists are data, not code: ``consist/data/quantities/lexicon.json`` (general English)
+is loaded at import, and optional packs (``consist/data/quantities/packs/<name>.json``,
+or any JSON file of the same shape) extend it when configured (``quantity_packs`` in
+``[tool.consist]``). Every list errs on the side of *not* assigning a measure: an
+unknown measure is compared only when the words around agree, a wrong one is a false
+alarm.
+
+A measure entry (``measures`` in the JSON) has the cue ``words`` that name it, the
+``nominal`` ones that are nouns ("fatalities"), a readable ``label``, whether it only
+grows over time (``cumulative``: tolls, arrests), the ``group`` a figure table puts it
+in, and for a combined category the measures it ``combines`` ("killed or injured").
 """
 
 from __future__ import annotations
 
-# Cue word (lower case) -> measure. Several words name one measure, so that
-# "fatalities", "dead" and "perished" compare with "killed".
-MEASURE_CUES: dict[str, str] = {
-    **dict.fromkeys(
-        "killed dead died die dies deaths death fatalities fatality perished slain killing"
-        " fatally lives toll".split(),
-        "killed",
-    ),
-    **dict.fromkeys("injured wounded hurt injuries injuring wounding".split(), "injured"),
-    **dict.fromkeys("casualties casualty".split(), "killed_or_injured"),
-    **dict.fromkeys(
-        "deployed sent dispatched deploying sending deploy send deployment".split(), "deployed"
-    ),
-    **dict.fromkeys("remain remaining remains".split(), "remaining"),
-    **dict.fromkeys("captured capture prisoners pows captives".split(), "captured"),
-    **dict.fromkeys("defected defectors defect defector".split(), "defected"),
-    **dict.fromkeys("missing".split(), "missing"),
-    **dict.fromkeys("arrested detained".split(), "arrested"),
-    **dict.fromkeys("evacuated".split(), "evacuated"),
-    **dict.fromkeys("displaced".split(), "displaced"),
-    **dict.fromkeys("destroyed".split(), "destroyed"),
-    **dict.fromkeys("damaged".split(), "damaged"),
-}
+import copy
+import hashlib
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
 
-# Cue words that are nouns and so can be the head of what is counted ("4,000 fatalities").
-NOMINAL_CUES = set(
-    "dead deaths fatalities casualties prisoners pows captives defectors injuries lives"
-    " wounded injured missing displaced".split()
-)
+DATA = Path(__file__).resolve().parent.parent / "data" / "quantities"
 
-# "killed or seriously injured", "perished or sustained injuries", "dead or wounded":
-# a disjunction (or conjunction without a number between) of these two is one category.
-COMBINABLE = {"killed", "injured"}
 
-# Measures that are facts about one person: never compared unless the holder matches.
-ATTRIBUTE_MEASURES = {"age", "service_years", "respective"}
+def _read(name: str) -> dict[str, Any]:
+    text = (DATA / name).read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
 
-# Future or hypothetical framing turns "sent" into "expected": a plan is not a count.
-FUTURE_CUES = set("expected expects expect planned plans plan will could may might would".split())
 
-# Verbs that report rather than measure: never used as a generic measure.
-REPORTING = set(
-    "said says reported reports estimated estimates claimed claims noted stated added told"
-    " according confirmed announced believed believes showed shows suggested indicated"
-    " mentioned cited quoted explained warned argued".split()
-)
+# Module-level tables, filled from the data files (and extended in place by packs, so
+# that modules holding a reference see the additions).
+MEASURE_CUES: dict[str, str] = {}  # cue word (lower case) -> measure
+NOMINAL_CUES: set[str] = set()  # cue words that are nouns: "4,000 fatalities"
+MEASURE_LABELS: dict[str, str] = {}  # measure -> readable label
+MEASURE_GROUPS: dict[str, str] = {}  # measure -> figure-table title
+CUMULATIVE: set[str] = set()  # measures that only grow: a later, larger figure may update
+COMBINED: dict[str, tuple[str, ...]] = {}  # "killed_or_injured" -> ("killed", "injured")
+COMBINABLE: set[str] = set()  # measures that a disjunction joins into a combined one
+ATTRIBUTE_MEASURES: set[str] = set()  # facts about one person: compared per holder
+FUTURE_CUES: set[str] = set()  # a plan is not a count
+REPORTING: set[str] = set()  # verbs that report rather than measure
+STOP: set[str] = set()  # function words that end a noun phrase
+IRREGULAR_PLURALS: dict[str, str] = {}
+GROUP_NOUNS: set[str] = set()  # nouns an "of them" can refer back to
+DEMONYMS: list[str] = []  # whose people or money (longest forms first)
+ID_WORDS: set[str] = set()  # "member 100", "No. 7": labels, not counts
+METADATA_WORDS: set[str] = set()  # "0 Comments": page furniture
+PRONOUN_CONTEXT_AFTER: set[str] = set()
+PRONOUN_CONTEXT_BEFORE: set[str] = set()
+MONTHS: set[str] = set()
+WEEKDAYS: set[str] = set()
+IRREGULAR_VERBS: set[str] = set()  # participles that do not end in -ed
+KIN_WORDS: set[str] = set()  # "mother of two"
+PERSON_NOUNS: set[str] = set()  # a count of them may be part of a count of people
+DIRECTION_UP: set[str] = set()  # "rose", "raised": a change upwards
+DIRECTION_DOWN: set[str] = set()  # "fell", "cut": a change downwards
+PARTITIVE_BEFORE: list[str] = []  # "among", "including", "another": a part
+ADDITIVE_BEFORE: list[str] = []  # "another 2,700": a part when it opens the claim
+PARTITIVE_AFTER: list[str] = []  # "two of the", "two others": a part
+PARTITIVE_RESTRICTORS: list[str] = []  # "at the scene", "most seriously": a part
+REFLEXIVE: set[str] = set()  # "killed one person and then himself"
+OTHER_EVENT_CUES: list[str] = []  # "last year", "in a separate": another event
+TOTAL_CUES: set[str] = set()  # "a total of", "budget": a whole that parts sum to
+PARTICLES: set[str] = set()  # "laid off": kept in a measure phrase
+AUXILIARIES: set[str] = set()  # "were eliminated": dropped from a measure phrase
 
-# Function words that end a noun phrase after a number.
-STOP = set(
-    "a an the of in on at to for from by with without into onto over under about as and or"
-    " but nor so than that which who whom whose this these those is are was were be been being"
-    " has have had do does did will would could should may might can must not no it its they"
-    " them their he she his her we our you your i me my while when where if then there here"
-    " per each every all some any both either neither near after before since during until"
-    " between among against across through around up down out off more most less least"
-    " another other such only also just still even very too respectively".split()
-)
-
-# Plural nouns that do not end in "s" but count things.
-IRREGULAR_PLURALS: dict[str, str] = {
-    "men": "man", "women": "woman", "people": "person", "children": "child",
-    "persons": "person", "feet": "foot", "teeth": "tooth", "mice": "mouse",
-    "geese": "goose", "personnel": "soldier", "police": "police officer",
-    "servicemen": "soldier", "troops": "soldier", "forces": "soldier", "troop": "soldier",
-    "force": "soldier", "soldiers": "soldier", "servicemembers": "soldier",
-    "fighters": "soldier", "fighter": "soldier",
+_SETS: dict[str, set[str]] = {
+    "attribute_measures": ATTRIBUTE_MEASURES, "future_cues": FUTURE_CUES,
+    "reporting": REPORTING, "stop": STOP, "group_nouns": GROUP_NOUNS, "id_words": ID_WORDS,
+    "metadata_words": METADATA_WORDS, "pronoun_context_after": PRONOUN_CONTEXT_AFTER,
+    "pronoun_context_before": PRONOUN_CONTEXT_BEFORE, "months": MONTHS,
+    "weekdays": WEEKDAYS, "irregular_verbs": IRREGULAR_VERBS, "kin_words": KIN_WORDS,
+    "person_nouns": PERSON_NOUNS, "direction_up": DIRECTION_UP,
+    "direction_down": DIRECTION_DOWN, "reflexive": REFLEXIVE, "total_cues": TOTAL_CUES,
+    "particles": PARTICLES, "auxiliaries": AUXILIARIES,
 }  # fmt: skip
+_LISTS: dict[str, list[str]] = {
+    "demonyms": DEMONYMS, "partitive_before": PARTITIVE_BEFORE,
+    "partitive_after": PARTITIVE_AFTER, "additive_before": ADDITIVE_BEFORE, "partitive_restrictors": PARTITIVE_RESTRICTORS,
+    "other_event_cues": OTHER_EVENT_CUES,
+}  # fmt: skip
+_LOADED: list[str] = []
 
-# Nouns that name a group of people an earlier number can refer back to ("of them").
-GROUP_NOUNS = set(
-    "soldiers troops forces personnel servicemen fighters people civilians children men"
-    " women residents workers prisoners pows captives defectors migrants refugees".split()
-)
 
-# Demonyms and the like that say whose soldiers, citizens or money a number counts.
-DEMONYMS = (
-    "north korean", "south korean", "korean", "ukrainian", "russian", "american",
-    "chinese", "british", "french", "german", "israeli", "palestinian", "syrian",
-    "iranian", "iraqi", "afghan", "japanese", "indian", "pakistani", "turkish", "polish",
-    "belarusian", "georgian", "canadian", "mexican", "australian", "italian", "spanish",
+def extend(data: dict[str, Any], name: str = "") -> None:
+    """Add one lexicon (the core file or a pack) to the tables."""
+    for measure, entry in data.get("measures", {}).items():
+        for word in entry.get("words", ()):
+            MEASURE_CUES[word] = measure
+        NOMINAL_CUES.update(entry.get("nominal", ()))
+        MEASURE_LABELS[measure] = entry.get("label", MEASURE_LABELS.get(measure, measure))
+        if "group" in entry:
+            MEASURE_GROUPS[measure] = entry["group"]
+        if entry.get("cumulative"):
+            CUMULATIVE.add(measure)
+        if entry.get("combines"):
+            COMBINED[measure] = tuple(entry["combines"])
+            COMBINABLE.update(entry["combines"])
+    for key, target in _SETS.items():
+        target.update(w.lower() for w in data.get(key, ()))
+    for key, seq in _LISTS.items():
+        seq.extend(w for w in data.get(key, ()) if w not in seq)
+    DEMONYMS.sort(key=lambda w: -len(w))  # "north korean" before "korean"
+    IRREGULAR_PLURALS.update(data.get("irregular_plurals", {}))
+    _LOADED.append(name + ":" + hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest())
+
+
+def use_packs(packs: tuple[str, ...] | list[str]) -> None:
+    """Load optional packs by name (``packs/<name>.json``) or by path; each at most once."""
+    for pack in packs:
+        if any(entry.startswith(pack + ":") for entry in _LOADED):
+            continue
+        path = Path(pack)
+        if path.suffix == ".json" and path.exists():
+            data = json.loads(path.read_text(encoding="utf-8"))
+        else:
+            try:
+                data = _read(f"packs/{pack}.json")
+            except FileNotFoundError:
+                raise ValueError(f"unknown quantity pack '{pack}'") from None
+        extend(data, pack)
+
+
+_TABLES: tuple[Any, ...] = (
+    MEASURE_CUES, NOMINAL_CUES, MEASURE_LABELS, MEASURE_GROUPS, CUMULATIVE, COMBINED,
+    COMBINABLE, IRREGULAR_PLURALS, _LOADED, *_SETS.values(), *_LISTS.values(),
 )  # fmt: skip
 
-# Words that make the following number a label, not a count ("member 100", "No. 7").
-ID_WORDS = set(
-    "no number member room flight route page pages chapter section article grade level"
-    " version episode season highway platform gate bus line unit block lot pier ward"
-    " district class size model channel track exit interstate apartment suite floor"
-    " squad batch case item code id image photo slide caption figure table".split()
-)
 
-# Words after a number that make it site furniture, not a fact ("0 Comments").
-METADATA_WORDS = set("comments comment shares likes views replies photos reactions".split())
+@contextmanager
+def packs_loaded(packs: tuple[str, ...] | list[str]) -> Iterator[None]:
+    """Load packs for the duration of a block, then restore the tables as they were
+    (tests and one-off comparisons that must not leak a pack into later work)."""
+    saved = [copy.copy(table) for table in _TABLES]
+    try:
+        use_packs(packs)
+        yield
+    finally:
+        for table, old in zip(_TABLES, saved, strict=True):
+            table.clear()
+            if isinstance(table, dict):
+                table.update(old)
+            elif isinstance(table, set):
+                table.update(old)
+            else:
+                table.extend(old)
 
-# Number words that are pronouns more often than counts.
-PRONOUN_CONTEXT_AFTER = {"of", "another", ",", ".", "for", "who", "that", "which", "in"}
-PRONOUN_CONTEXT_BEFORE = {"no", "any", "every", "each", "the", "this", "that", "which", "one"}
 
-# Month names and abbreviations: a number right after one is a day, not a count.
-MONTHS = set(
-    "january february march april may june july august september october november december"
-    " jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
+def digest() -> str:
+    """What is loaded, for cache keys: features depend on the lexicon."""
+    return hashlib.sha256("\n".join(_LOADED).encode()).hexdigest()[:16]
 
-# Participles that do not end in -ed: they end a noun phrase ("two people held in ...").
-IRREGULAR_VERBS = set(
-    "held shot found taken seen left hit struck kept brought caught told said made given"
-    " known thought stuck run won lost".split()
-)
 
-# "mother of two": a number after these and "of" describes the person.
-KIN_WORDS = set("mother father parent grandmother grandfather grandparent".split())
+def label(measure: str) -> str:
+    return MEASURE_LABELS.get(measure, measure.replace("_", " "))
 
-# Nouns for people: a count of them may be part of a count of "people" or "victims".
-PERSON_NOUNS = set(
-    "soldier child man woman girl boy teen teenager student officer brother sister son"
-    " daughter adult civilian resident worker member relative bystander passenger"
-    " patient minor infant baby toddler juvenile suspect gunman employee customer"
-    " police officer deputy firefighter nurse doctor teacher fighter".split()
-)
+
+extend(_read("lexicon.json"), "core")

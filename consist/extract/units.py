@@ -3,14 +3,18 @@
 Two reports of one area in km² and in square miles must compare as equal, so every
 unit is stored with a factor to its canonical unit (``km2``, ``km``, ``kg``, ``usd``...).
 Currencies other than the dollar keep their own code: exchange rates change, and a
-checker that converted them would flag honest reports.
+checker that converted them would flag honest reports. The tables are data
+(``consist/data/quantities/units.json``): units, currency signs and codes, and the
+per-period words that make an amount a rate ("$900 a week").
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from consist.extract.numbers import Token
+from consist.extract.quantity_lexicon import DATA
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,70 +26,21 @@ class Unit:
     measure: str | None = None
 
 
-_SQ_MI = 2.589988110336
-_MI = 1.609344
+_TABLES = json.loads((DATA / "units.json").read_text(encoding="utf-8"))
 
 # Written unit (lower case, as token sequences joined by spaces) -> Unit. Multi-word
 # forms are tried longest first.
 UNITS: dict[str, Unit] = {
-    "%": Unit("%", 1.0, "percent"),
-    "percent": Unit("%", 1.0, "percent"),
-    "per cent": Unit("%", 1.0, "percent"),
-    "percentage points": Unit("pp", 1.0, "percent"),
-    "square kilometers": Unit("km2", 1.0, "area"),
-    "square kilometres": Unit("km2", 1.0, "area"),
-    "sq km": Unit("km2", 1.0, "area"),
-    "sq . km": Unit("km2", 1.0, "area"),
-    "km ²": Unit("km2", 1.0, "area"),
-    "km2": Unit("km2", 1.0, "area"),
-    "square miles": Unit("km2", _SQ_MI, "area"),
-    "square mile": Unit("km2", _SQ_MI, "area"),
-    "sq mi": Unit("km2", _SQ_MI, "area"),
-    "sq miles": Unit("km2", _SQ_MI, "area"),
-    "hectares": Unit("km2", 0.01, "area"),
-    "acres": Unit("km2", 0.0040468564224, "area"),
-    "kilometers": Unit("km", 1.0, "distance"),
-    "kilometres": Unit("km", 1.0, "distance"),
-    "km": Unit("km", 1.0, "distance"),
-    "miles": Unit("km", _MI, "distance"),
-    "mile": Unit("km", _MI, "distance"),
-    "mi": Unit("km", _MI, "distance"),
-    "meters": Unit("km", 0.001, "distance"),
-    "metres": Unit("km", 0.001, "distance"),
-    "feet": Unit("km", 0.0003048, "distance"),
-    "ft": Unit("km", 0.0003048, "distance"),
-    "inches": Unit("km", 0.0000254, "distance"),
-    "kilograms": Unit("kg", 1.0, "weight"),
-    "kg": Unit("kg", 1.0, "weight"),
-    "grams": Unit("kg", 0.001, "weight"),
-    "pounds": Unit("kg", 0.45359237, "weight"),
-    "lb": Unit("kg", 0.45359237, "weight"),
-    "lbs": Unit("kg", 0.45359237, "weight"),
-    "tonnes": Unit("kg", 1000.0, "weight"),
-    "tons": Unit("kg", 907.18474, "weight"),
-    "dollars": Unit("usd", 1.0, "money"),
-    "us dollars": Unit("usd", 1.0, "money"),
-    "euros": Unit("eur", 1.0, "money"),
-    "yen": Unit("jpy", 1.0, "money"),
-    "won": Unit("krw", 1.0, "money"),
-    "hryvnias": Unit("uah", 1.0, "money"),
-    "rubles": Unit("rub", 1.0, "money"),
-    "seconds": Unit("s", 1.0, "duration"),
-    "minutes": Unit("s", 60.0, "duration"),
-    "hours": Unit("s", 3600.0, "duration"),
-    "hour": Unit("s", 3600.0, "duration"),
-    "days": Unit("s", 86400.0, "duration"),
-    "weeks": Unit("s", 604800.0, "duration"),
-    "months": Unit("s", 2629800.0, "duration"),
-    "years": Unit("year", 1.0, "duration"),
-    "year": Unit("year", 1.0, "duration"),
-    "mph": Unit("km/h", _MI, "speed"),
-    "km / h": Unit("km/h", 1.0, "speed"),
-    "kph": Unit("km/h", 1.0, "speed"),
+    words: Unit(str(c), float(f), str(m) if m else None)
+    for words, (c, f, m) in _TABLES["units"].items()
 }
-
-CURRENCY_SIGNS: dict[str, str] = {"$": "usd", "€": "eur", "£": "gbp", "¥": "jpy", "₩": "krw"}
+CURRENCY_SIGNS: dict[str, str] = dict(_TABLES["currency_signs"])
+CURRENCY_CODES: dict[str, str] = dict(_TABLES["currency_codes"])
+CURRENCY_PREFIXES: dict[str, str] = dict(_TABLES["currency_prefixes"])
+# Per-period words -> factor to "per year": "$900 a week" is a rate of $46,960 a year.
+RATES: dict[str, float] = {k: float(v) for k, v in _TABLES["rates"].items()}
 _MAX_WORDS = max(len(key.split()) for key in UNITS)
+_MAX_RATE = max(len(key.split()) for key in RATES)
 
 
 def _singular_forms(words: str) -> list[str]:
@@ -103,17 +58,30 @@ def unit_at(tokens: list[Token], i: int) -> tuple[Unit, int] | None:
     return None
 
 
+def rate_at(tokens: list[Token], i: int) -> tuple[str, float, int] | None:
+    """A per-period phrase at token ``i`` ("a week", "per year", "annually") as
+    (phrase, factor to per year, tokens used)."""
+    for size in range(min(_MAX_RATE, len(tokens) - i), 0, -1):
+        words = " ".join(t.low for t in tokens[i : i + size])
+        if words in RATES:
+            return words, RATES[words], size
+    return None
+
+
 def currency_before(tokens: list[Token], i: int) -> tuple[str, int] | None:
-    """A currency sign or code just before token ``i``: "$5", "US$ 27.5"."""
+    """A currency sign or code just before token ``i``: "$5", "US$ 27.5", "C$ 3"."""
     if i >= 1 and tokens[i - 1].text in CURRENCY_SIGNS:
         code = CURRENCY_SIGNS[tokens[i - 1].text]
+        prefix = tokens[i - 2] if i >= 2 else None
         if (
-            i >= 2
-            and tokens[i - 2].text in ("US", "U.S")
-            and tokens[i - 2].end == tokens[i - 1].start
+            prefix is not None
+            and prefix.text.rstrip(".").replace(".", "") in CURRENCY_PREFIXES
+            and prefix.end == tokens[i - 1].start
         ):
+            if code == "usd":
+                return CURRENCY_PREFIXES[prefix.text.rstrip(".").replace(".", "")], 2
             return code, 2
         return code, 1
-    if i >= 1 and tokens[i - 1].text in ("USD", "EUR", "GBP", "KRW"):
-        return tokens[i - 1].text.lower(), 1
+    if i >= 1 and tokens[i - 1].text in CURRENCY_CODES:
+        return CURRENCY_CODES[tokens[i - 1].text], 1
     return None

@@ -5,35 +5,37 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from consist.extract.quantity_lexicon import PERSON_NOUNS
+from consist.extract import quantity_lexicon as lx
 from consist.rules.base import Rule, RuleContext, Violation, later_of, who
-from consist.types import Claim, Pair, Quantity, TimeScope
+from consist.types import Claim, ClaimFeatures, Pair, Quantity, TimeScope
 
-# Measures read from the words (see consist.extract.quantity_lexicon) that name a count of
-# an event or state. Two of them compare on their own; anything else (a generic verb, a
-# unit-only measure such as percent, or no measure) also needs the words around the
-# number to agree.
-COUNT_MEASURES = frozenset(
-    "killed injured killed_or_injured deployed remaining captured defected missing arrested"
-    " evacuated displaced destroyed damaged expected".split()
-)
-# part -> whole: a part can never exceed its whole.
-PARTS: dict[str, str] = {"killed": "killed_or_injured", "injured": "killed_or_injured"}
+# The measures of the quantity lexicon (consist/data/quantities, plus configured packs)
+# name a count of an event or state: two of them compare on their own. Anything else (a
+# verb outside the lexicon, a unit such as percent or money, or no measure) is the same
+# measure only when the measure phrases read from the two sentences mean the same
+# (their embeddings, ``phrases``) or, without embeddings, when the words around agree.
 ATTRIBUTES = frozenset({"age", "service_years", "respective"})
 GENERAL_ENTITIES = frozenset({None, "person", "victim", "casualty", "individual"})
-# Counts that grow over time, so that a later, larger figure may be an update.
-RISING = frozenset(
-    "killed injured killed_or_injured captured defected missing arrested evacuated displaced"
-    " destroyed damaged deployed".split()
-)
-LABELS: dict[str, str] = {
-    "killed_or_injured": "killed or injured", "service_years": "years of service",
-    "deployed": "sent", "remaining": "remaining", "expected": "expected",
-}  # fmt: skip
+# Figures never compared: a denied figure, the old value of a change, a part of a
+# larger group, a figure recalled from another event.
+UNCOMPARED = frozenset({"previous", "negated", "partial", "other_event"})
+# Cosine similarity of two measure phrases above which they name one measure; a lower
+# bar when both count the same noun ("nurses laid off" / "nurses lost their jobs").
+SAME_PHRASE = 0.75
+SAME_PHRASE_SAME_NOUN = 0.6
+
+
+def _parts() -> dict[str, str]:
+    """part -> whole for the combined measures of the lexicon: a part never exceeds it."""
+    return {part: whole for whole, parts in lx.COMBINED.items() for part in parts}
+
+
+def _is_lexicon(measure: str | None) -> bool:
+    return measure is not None and measure in lx.MEASURE_LABELS
 _SEVERITY_RANK = {"low": 0, "medium": 1, "high": 2}
 _WORD = re.compile(r"[A-Za-z]+")
 _WORD_OR_NUMBER = re.compile(r"[A-Za-z]+|\d[\d,.]*")
@@ -90,11 +92,40 @@ class QuantityMismatch(Rule):
     # numbers that must agree when the measure alone does not say they count one thing.
     default_options: ClassVar[dict[str, float]] = {"tolerance": 0.05, "min_context": 0.5}
 
+    # Claims of one event whose measure phrases are this similar are paired.
+    phrase_pairing: ClassVar[float | None] = SAME_PHRASE
+
+    def candidate_keys(self, features: ClaimFeatures) -> frozenset[str]:
+        """A lexicon measure's group, a unit, or the counted noun: two claims that share
+        one may give figures for one thing. Parts, other events and denials give none."""
+        keys = set()
+        parts = _parts()
+        for q in features.quantities:
+            if q.approx in UNCOMPARED:
+                continue
+            if _is_lexicon(q.measure):
+                measure = parts.get(q.measure or "", q.measure)
+                keys.add(f"m:{q.unit}:{measure}")
+            elif q.measure in ATTRIBUTES:
+                keys.add(f"a:{q.measure}:{(q.holder or '').lower()}")
+            elif q.unit is not None:
+                keys.add(f"u:{q.unit}")
+            elif q.entity:
+                keys.add(f"e:{q.entity}")
+        return frozenset(keys)
+
+    def phrases(self, features: ClaimFeatures) -> Iterable[str]:
+        """The measure phrase of every comparable figure ("jobs eliminated")."""
+        return sorted(
+            {q.phrase for q in features.quantities if q.phrase and q.approx not in UNCOMPARED}
+        )
+
     def check(self, pair: Pair, ctx: RuleContext) -> Iterator[Violation]:
         left_qs = ctx.of(pair.left).quantities
         right_qs = ctx.of(pair.right).quantities
         best: dict[str, tuple[tuple[int, float], Violation]] = {}
-        for match in _align(pair, left_qs, right_qs, float(self.options["min_context"])):
+        min_context = float(self.options["min_context"])
+        for match in _align(pair, left_qs, right_qs, min_context, ctx):
             found = _judge(pair, match, float(self.options["tolerance"]))
             if found is None:
                 continue
@@ -102,7 +133,7 @@ class QuantityMismatch(Rule):
             # One finding per pair and family: "300 killed" vs "4,000 fatalities" and
             # "300 + 2,700 = 3,000" vs "4,000 fatalities" are one disagreement. A direct
             # comparison of one measure explains it best, then the larger gap.
-            family = PARTS.get(violation.key, violation.key)
+            family = violation.key
             rank = (_SEVERITY_RANK[violation.severity], strength)
             if match.relation == "same":
                 rank = (rank[0] + 3, rank[1])
@@ -143,13 +174,42 @@ def _compatible(a: str | None, b: str | None) -> bool:
 
 def _relation(a: Quantity, b: Quantity) -> str | None:
     """How the measures of two quantities relate: "same", a part/whole, or None."""
+    parts = _parts()
     if a.measure == b.measure:
         return "same"
-    if a.measure is not None and PARTS.get(a.measure) == b.measure:
+    if a.measure is not None and parts.get(a.measure) == b.measure:
         return "part_left"
-    if b.measure is not None and PARTS.get(b.measure) == a.measure:
+    if b.measure is not None and parts.get(b.measure) == a.measure:
         return "part_right"
     return None
+
+
+def _generic_sum(q: Quantity) -> bool:
+    """A sum of listed parts of any measure ("$520 million for wages and $250 million
+    for equipment"), as opposed to a combined lexicon category (killed + injured)."""
+    return q.derived and not any(name in lx.COMBINABLE for name, _ in q.components)
+
+
+def _clash(a: str | None, b: str | None) -> bool:
+    """Whether two measure phrases name opposite changes ("hired" / "laid off")."""
+    wa, wb = set((a or "").split()), set((b or "").split())
+    up_a, down_a = bool(wa & lx.DIRECTION_UP), bool(wa & lx.DIRECTION_DOWN)
+    up_b, down_b = bool(wb & lx.DIRECTION_UP), bool(wb & lx.DIRECTION_DOWN)
+    return (up_a and down_b and not down_a) or (down_a and up_b and not up_a)
+
+
+def _same_by_phrase(a: Quantity, b: Quantity, ctx: RuleContext | None) -> bool | None:
+    """Whether the measure phrases of two figures mean the same (their embeddings):
+    None when either has no phrase vector (rule tests, no embedder)."""
+    if ctx is None or not a.phrase or not b.phrase:
+        return None
+    sim = ctx.similarity(a.phrase, b.phrase)
+    if sim is None:
+        return None
+    if _clash(a.phrase, b.phrase):
+        return False
+    same_noun = a.entity is not None and a.entity == b.entity
+    return sim >= SAME_PHRASE or (same_noun and sim >= SAME_PHRASE_SAME_NOUN)
 
 
 def _subset(a: str | None, b: str | None) -> str | None:
@@ -164,9 +224,9 @@ def _subset(a: str | None, b: str | None) -> str | None:
     a_general, b_general = a in GENERAL_ENTITIES, b in GENERAL_ENTITIES
     if a_general and b_general:
         return None
-    if a_general and b in PERSON_NOUNS:
+    if a_general and b in lx.PERSON_NOUNS:
         return "right"
-    if b_general and a in PERSON_NOUNS:
+    if b_general and a in lx.PERSON_NOUNS:
         return "left"
     return "apart"
 
@@ -182,12 +242,36 @@ def _scopes_apart(a: TimeScope | None, b: TimeScope | None) -> bool:
     return a.end < b.start or b.end < a.start
 
 
-def _comparable(a: Quantity, b: Quantity, sim: float, min_context: float) -> _Match | None:
+def _comparable(
+    a: Quantity, b: Quantity, sim: float, min_context: float, ctx: RuleContext | None = None
+) -> _Match | None:
     """Whether two quantities measure the same thing, judged by their words."""
-    if a.unit != b.unit or {"previous", "negated", "partial"} & {a.approx, b.approx}:
+    if a.unit != b.unit or UNCOMPARED & {a.approx, b.approx}:
         return None
+    if (a.direction is None) != (b.direction is None) or _scopes_apart(a.scope, b.scope):
+        return None  # a change ("rose 8%") and a level ("is 14%") are not one figure
+    if _generic_sum(a) or _generic_sum(b):
+        whole = b if _generic_sum(a) else a
+        if whole.total and not whole.derived and a.unit is not None:
+            return _Match(a, b, "same", True)
+        return None
+    if a.direction is not None:
+        same = _same_by_phrase(a, b, ctx)
+        if same or (same is None and a.phrase is not None and a.phrase == b.phrase):
+            return _Match(a, b, "same", True)
+        return None
+    if a.measure not in ATTRIBUTES and b.measure not in ATTRIBUTES:
+        if not (_is_lexicon(a.measure) and _is_lexicon(b.measure)):
+            same = _same_by_phrase(a, b, ctx)
+            if same is not None:
+                if not same or not _compatible(a.owner, b.owner):
+                    return None
+                subset = _subset(a.entity, b.entity)
+                if subset == "apart" and a.unit is None:
+                    return None
+                return _Match(a, b, "same", True, None if subset == "apart" else subset)
     relation = _relation(a, b)
-    if relation is None or _scopes_apart(a.scope, b.scope):
+    if relation is None:
         return None
     if a.measure in ATTRIBUTES or b.measure in ATTRIBUTES:
         holders_match = a.holder is not None and a.holder.lower() == (b.holder or "").lower()
@@ -197,7 +281,7 @@ def _comparable(a: Quantity, b: Quantity, sim: float, min_context: float) -> _Ma
     subset = _subset(a.entity, b.entity)
     if subset == "apart" or (subset is not None and relation != "same"):
         return None
-    if a.measure in COUNT_MEASURES and b.measure in COUNT_MEASURES:
+    if _is_lexicon(a.measure) and _is_lexicon(b.measure):
         return _Match(a, b, relation, False, subset)
     if relation != "same" or sim < min_context:
         return None
@@ -209,7 +293,8 @@ def _comparable(a: Quantity, b: Quantity, sim: float, min_context: float) -> _Ma
 
 
 def _align(
-    pair: Pair, left: tuple[Quantity, ...], right: tuple[Quantity, ...], min_context: float
+    pair: Pair, left: tuple[Quantity, ...], right: tuple[Quantity, ...], min_context: float,
+    ctx: RuleContext | None = None,
 ) -> list[_Match]:
     """Pairs of quantities that measure the same thing, each side's best counterpart.
 
@@ -225,7 +310,7 @@ def _align(
     for a in left:
         for b in right:
             sim = _similarity(lctx[id(a)], rctx[id(b)])
-            match = _comparable(a, b, sim, min_context)
+            match = _comparable(a, b, sim, min_context, ctx)
             if match is not None:
                 rank = sim + _similarity(lpos[id(a)], rpos[id(b)])
                 scored.append((rank, match))
@@ -287,6 +372,11 @@ def _part_whole_conflict(part: Quantity, whole: Quantity, tolerance: float) -> s
 
 def _judge(pair: Pair, m: _Match, tolerance: float) -> tuple[float, Violation] | None:
     """A violation when the matched figures cannot both hold, with its severity."""
+    if m.relation == "same" and m.left.direction and m.right.direction:
+        if m.left.direction != m.right.direction:
+            return _opposite_directions(pair, m)
+    if _generic_sum(m.left) or _generic_sum(m.right):
+        return _parts_against_total(pair, m, tolerance)
     if m.relation == "same":
         if not _disjoint(m.left, m.right) or _aged(pair, m):
             return None
@@ -326,17 +416,50 @@ def _fmt(x: float) -> str:
 
 
 def _label(q: Quantity) -> str:
-    if q.measure is None:
-        return q.entity or (q.unit or "")
-    if q.measure in ("percent", "area", "distance", "money", "weight", "speed"):
+    """What a figure measures, in the words of its sentence where the lexicon is silent."""
+    if q.measure == "age" and q.holder:
+        return "age"
+    if _is_lexicon(q.measure):
+        return lx.label(q.measure or "")
+    if q.phrase and (q.direction or q.measure is None or q.unit is not None):
+        return q.phrase
+    if q.measure is None or q.measure in ("percent", "area", "distance", "money"):
         return q.entity or ""
-    return LABELS.get(q.measure, q.measure.replace("_", " "))
+    return lx.label(q.measure)
+
+
+def measure_name(q: Quantity) -> str:
+    """The name of the measure a finding is about, readable ("people killed or injured",
+    "ticket prices", "age of Ames"): the lexicon group, else the sentence's own words."""
+    if q.measure in ATTRIBUTES and q.holder:
+        return f"{lx.label(q.measure)} of {q.holder}"
+    if _is_lexicon(q.measure):
+        return lx.MEASURE_GROUPS.get(q.measure or "", lx.label(q.measure or ""))
+    return _label(q) or q.phrase or q.entity or (q.unit or "figure")
+
+
+def _facts(pair: Pair, a: Quantity, b: Quantity) -> set[str]:
+    """Why a disagreement has its severity (contract 1 in the briefs: Violation.facts)."""
+    facts = set()
+    if _scopes_coincide(a, b) or (
+        pair.left.published and pair.left.published == pair.right.published
+    ):
+        facts.add("same_time")
+    elif later_of(pair.left, pair.right) is not None:
+        facts.add("different_times")
+    if a.measure in lx.CUMULATIVE or b.measure in lx.CUMULATIVE:
+        facts.add("cumulative")
+    if pair.left.party == pair.right.party:
+        facts.add("revision")
+    if {a.approx, b.approx} & {"about", "nearly", "vague", "range"}:
+        facts.add("approximate")
+    return facts
 
 
 def _describe(q: Quantity) -> str:
     """A figure as the explanation quotes it: "300 killed + 2,700 injured = about 3,000 ..."."""
     if q.derived and q.components:
-        parts = " + ".join(f"{_fmt(v)} {LABELS.get(n, n)}" for n, v in q.components)
+        parts = " + ".join(f"{_fmt(v)} {lx.label(n)}" for n, v in q.components)
         text = f"{parts} = about {_fmt(q.value)} {_label(q)}"
     else:
         text = f"{q.text} {_label(q)}".strip()
@@ -392,7 +515,7 @@ def _same_measure(pair: Pair, m: _Match, gap: float) -> tuple[float, Violation]:
     later = later_of(pair.left, pair.right)
     if later is not None and not _scopes_coincide(a, b):
         later_q, earlier_q = (a, b) if later is pair.left else (b, a)
-        if _central(later_q) > _central(earlier_q) and a.measure in RISING:
+        if _central(later_q) > _central(earlier_q) and a.measure in lx.CUMULATIVE:
             severity = "medium" if severity == "high" else severity
             sentence += "; the later figure is larger, which a rising toll may explain"
     sentence += "."
@@ -400,9 +523,55 @@ def _same_measure(pair: Pair, m: _Match, gap: float) -> tuple[float, Violation]:
         severity, sentence = "low", sentence + " The same party gave both: a revision."
     confidence = (0.7 if m.by_context else 0.85) * (0.8 if "vague" in (a.approx, b.approx) else 1)
     confidence *= 0.75 + 0.25 * min(1.0, gap * 2)
-    key = a.measure or f"count:{a.entity or a.unit}"
-    summary = f"{_label(a) or key}: {_short(a)} vs {_short(b)}"
-    return gap, Violation(severity, round(confidence, 2), summary, sentence, key=key)
+    key = measure_name(a)
+    summary = f"{key}: {_short(a)} vs {_short(b)}"
+    facts = frozenset(_facts(pair, a, b))
+    return gap, Violation(severity, round(confidence, 2), summary, sentence, key=key, facts=facts)
+
+
+def _opposite_directions(pair: Pair, m: _Match) -> tuple[float, Violation]:
+    """One measure said to rise by one source and to fall by another."""
+    a, b = m.left, m.right
+    up, down = (a, b) if a.direction == "up" else (b, a)
+    name = measure_name(a)
+    sentence = _both(pair, m) + (
+        f"One says {name} went up ({up.text}), the other that it went down ({down.text})."
+    )
+    severity = "high"
+    if pair.left.party == pair.right.party:
+        severity, sentence = "low", sentence + " The same party gave both: a revision."
+    facts = _facts(pair, a, b) | {"direction"}
+    summary = f"{name}: up {up.text} vs down {down.text}"
+    violation = Violation(severity, 0.8, summary, sentence, key=name, facts=frozenset(facts))
+    return 1.0, violation
+
+
+def _parts_against_total(
+    pair: Pair, m: _Match, tolerance: float
+) -> tuple[float, Violation] | None:
+    """Listed parts ("$520 million for wages and $250 million for equipment") that add
+    up to more than the total another source gives ("a total of $650 million"). Parts
+    that add up to less leave room for parts not listed, so only an excess is flagged."""
+    parts, whole = (m.left, m.right) if m.left.derived else (m.right, m.left)
+    if whole.derived or not whole.total or parts.low <= whole.high:
+        return None
+    gap = _gap(parts, whole)
+    if gap <= tolerance:
+        return None
+    items = " + ".join(f"{_fmt(v)} {n}".strip() for n, v in parts.components)
+    first = [(pair.left, m.left), (pair.right, m.right)]
+    text = " ".join(
+        f"{who(c)}: {items} = {_fmt(q.value)}." if q is parts else f"{who(c)}: {q.text} in total."
+        for c, q in first
+    )
+    sentence = f"{text} The listed parts add up to more than the total."
+    severity = "high" if gap >= 0.1 else "medium"
+    if pair.left.party == pair.right.party:
+        severity, sentence = "low", sentence + " The same party gave both: a revision."
+    name = measure_name(whole)
+    summary = f"{name}: parts {_fmt(parts.value)} vs total {whole.text}"
+    facts = frozenset(_facts(pair, parts, whole))
+    return gap, Violation(severity, 0.75, summary, sentence, key=name, facts=facts)
 
 
 def _short(q: Quantity) -> str:
@@ -414,7 +583,8 @@ def _part_whole(
 ) -> tuple[float, Violation]:
     """A part as large as (or larger than) the whole it belongs to."""
     sentence = _both(pair, m)
-    other = "injured" if part.measure == "killed" else "killed"
+    siblings = lx.COMBINED.get(whole.measure or "", ())
+    other = " or ".join(lx.label(n) for n in siblings if n != part.measure) or "counted apart"
     if how == "exceeds":
         sentence += f"The {_label(part)} figure is larger than the {_label(whole)} total."
     else:
@@ -434,4 +604,8 @@ def _part_whole(
         severity, sentence = "low", sentence + " The same party gave both: a revision."
     confidence = 0.8 if how == "equals" else 0.85
     summary = f"{_label(part)} vs {_label(whole)}: {_short(part)} vs {_short(whole)}"
-    return 1.0, Violation(severity, confidence, summary, sentence, key=whole.measure or "")
+    facts = _facts(pair, part, whole)
+    if how == "equals" and part.measure in lx.COMBINABLE and whole.measure in lx.COMBINED:
+        facts.add("incompatible")  # "4,000 fatalities" / "4,000 killed or injured"
+    key = measure_name(whole)
+    return 1.0, Violation(severity, confidence, summary, sentence, key=key, facts=frozenset(facts))

@@ -6,6 +6,7 @@ import math
 
 import pytest
 
+from consist.extract.quantity_lexicon import packs_loaded
 from consist.extract.quantities import extract_quantities
 from consist.types import DateMention, Quantity
 
@@ -210,9 +211,14 @@ def test_entities_and_owners() -> None:
     assert (q.entity, q.owner) == ("soldier", "north korean")
     assert only("1,500 Russian troops were killed").owner == "russian"
     assert only("34,000 North Koreans have defected").owner == "north korean"
-    assert only("thousands of troops were sent").entity == "soldier"
+    assert only("thousands of troops were sent").entity == "troop"
     q = only("Regarding the North Korean forces in Kursk, 4,000 of them were killed.")
-    assert (q.entity, q.owner) == ("soldier", "north korean")
+    assert (q.entity, q.owner) == ("force", "north korean")
+    with packs_loaded(["conflict"]):  # the optional pack makes troops and forces one group
+        assert only("thousands of troops were sent").entity == "soldier"
+        q = only("Regarding the North Korean forces in Kursk, 4,000 of them were killed.")
+        assert (q.entity, q.owner) == ("soldier", "north korean")
+    assert only("thousands of troops were sent").entity == "troop"  # and it is unloaded
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from consist.extract.quantities import extract_quantities
+from consist.extract.quantity_lexicon import packs_loaded
 from consist.rules.base import RuleContext, Violation
 from consist.rules.num001_quantity_mismatch import QuantityMismatch
 from consist.types import Claim, ClaimFeatures, Pair, Span, TimeScope
@@ -32,8 +33,16 @@ def _claim(cid: str, side: dict[str, Any]) -> Claim:
     )  # fmt: skip
 
 
-def run(left: dict[str, Any], right: dict[str, Any], **options: float) -> list[Violation]:
-    """Check two claims as NUM001 sees them: features from the text, one pair."""
+def run(
+    left: dict[str, Any], right: dict[str, Any], packs: Any = (), **options: float
+) -> list[Violation]:
+    """Check two claims as NUM001 sees them: features from the text, one pair, with the
+    quantity lexicon packs the case names."""
+    with packs_loaded(packs):
+        return _run(left, right, **options)
+
+
+def _run(left: dict[str, Any], right: dict[str, Any], **options: float) -> list[Violation]:
     a, b = _claim("a", left), _claim("b", right)
     features = {
         c.id: ClaimFeatures(
@@ -52,7 +61,7 @@ def test_fixture_has_enough_cases() -> None:
 
 @pytest.mark.parametrize("case", CASES, ids=[f"NUM001::{c['name']}" for c in CASES])
 def test_fixture_case(case: dict[str, Any]) -> None:
-    found = run(case["left"], case["right"])
+    found = run(case["left"], case["right"], case.get("packs", ()))
     if case["expect"] == "pass":
         assert found == [], [v.explanation for v in found]
         return
@@ -63,7 +72,10 @@ def test_fixture_case(case: dict[str, Any]) -> None:
 
 @pytest.mark.parametrize("case", CASES, ids=[f"NUM001::swapped::{c['name']}" for c in CASES])
 def test_verdict_does_not_depend_on_order(case: dict[str, Any]) -> None:
-    assert bool(run(case["left"], case["right"])) == bool(run(case["right"], case["left"]))
+    packs = case.get("packs", ())
+    assert bool(run(case["left"], case["right"], packs)) == bool(
+        run(case["right"], case["left"], packs)
+    )
 
 
 def _case(name: str) -> dict[str, Any]:
@@ -72,20 +84,21 @@ def _case(name: str) -> dict[str, Any]:
 
 def test_rising_toll_explanation_shows_arithmetic_parties_and_dates() -> None:
     case = _case("casualties_rising_toll")
-    (v,) = run(case["left"], case["right"])
+    (v,) = run(case["left"], case["right"], case["packs"])
     assert "NIS (via Associated Press, 2025-01-13)" in v.explanation
     assert "Andriy Chernyak (via The Chosun Ilbo, 2025-02-23)" in v.explanation
     assert "300 killed + 2,700 injured = about 3,000 killed or injured" in v.explanation
     assert "differ by about 1,000 (33%)" in v.explanation
     assert "rising toll" in v.explanation
-    assert v.key == "killed_or_injured"
+    assert v.key == "people killed or injured"
+    assert {"cumulative", "different_times"} <= v.facts
     assert "\n" not in v.summary and len(v.summary) < 100
     assert 0 <= v.confidence <= 1
 
 
 def test_categories_that_cannot_both_hold_say_why() -> None:
     case = _case("fatalities_against_killed_or_injured")
-    (v,) = run(case["left"], case["right"])
+    (v,) = run(case["left"], case["right"], case["packs"])
     assert "unless nobody was injured" in v.explanation
 
 
