@@ -228,10 +228,12 @@ def _raw_speaker(text: str) -> str | None:
     according = _ACCORDING.search(text)
     body = _LEADING_ADVERBIAL.sub("", text)
     first = _SPEAKER_FIRST.match(body)
+    last = _SPEAKER_LAST.search(text)
+    if first and last and "," in first.group("who") and _plausible(last.group("who")):
+        return last.group("who")  # "The minister resigned, the inspector said."
     if first and _plausible(first.group("who")):
         inner = _ACCORDING.search(first.group("who"))
         return first.group("who") if not inner else _strip_according(first.group("who"))
-    last = _SPEAKER_LAST.search(text)
     if last and _plausible(last.group("who")):
         return last.group("who")
     if according and _plausible(according.group("who")):
@@ -285,11 +287,27 @@ def _speaker_chunk(who: str) -> str | None:
         words = chunk.split()
         if not words:
             continue
-        if _name_like(words) or _GROUP_NOUNS.search(chunk):
+        if _name_like(words) or _GROUP_NOUNS.search(chunk) or _role_phrase(words):
             if _SUBORDINATE.match(chunk):
                 continue
             return chunk
     return None
+
+
+_ROLE_DETERMINERS = frozenset("the a an its his her their our".split())
+
+
+def _role_phrase(words: list[str]) -> bool:
+    """A short definite noun phrase naming a party by its role: "the mayor", "the
+    council", "the state auditor's office", "a spokeswoman for the union"."""
+    if not 2 <= len(words) <= 6 or words[0].lower() not in _ROLE_DETERMINERS:
+        return False
+    if any(not re.fullmatch(r"[A-Za-z][\w'’.-]*", w) for w in words):
+        return False
+    if words[-1].lower().endswith("ed") or words[-1][:1].isupper() and len(words) > 2:
+        return False  # "the minister resigned", "the plan on Friday": not a party
+
+    return not _NOT_IN_SPEAKER.search(" ".join(words))
 
 
 def _name_like(words: list[str]) -> bool:
@@ -324,7 +342,10 @@ def _clean_speaker(raw: str) -> str | None:
     chunk = re.sub(r"\s*\([^)]*\)", "", chunk)
     chunk = _TITLE_OF_PLACE.sub("", chunk)
     chunk = re.sub(r"^(?:[Aa]n?|[Tt]he|[Ss]ome)\s+", "", chunk).strip(" ,")
-    return canonical_name(chunk) if chunk else None
+    name = canonical_name(chunk) if chunk else None
+    if name and name.split()[0].lower() in ("of", "for", "to", "in", "at"):
+        return chunk  # "head of the union": the role is part of the name
+    return name
 
 
 def _directive_lines(document: Document) -> dict[int, tuple[str, ...]]:

@@ -3,9 +3,10 @@
 The extractors are pure functions of the claim text and its document date, so their
 output is cached in the store under the hash of (extractor version, parser, date, text):
 a re-run reads back every unchanged claim and parses only what is new. spaCy is needed
-for stance and entities, and only sentences that can carry a stance are parsed (the
-rest get none); boilerplate (copyright lines, sign-up prompts, captions repeated by an
-outlet) gets no features at all, so it is neither parsed nor embedded.
+for stance and entities, and every sentence is parsed (in length-sorted batches, and
+only once: parses feed the cache); boilerplate (copyright lines, sign-up prompts,
+captions repeated by an outlet) gets no features at all, so it is neither parsed nor
+embedded.
 """
 
 from __future__ import annotations
@@ -15,8 +16,7 @@ import json
 import math
 import os
 import re
-from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import fields, is_dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -30,16 +30,6 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
     from consist.store import Store
-
-# A sentence without any of these cannot assert or deny an event or state that the
-# stance rule compares, so it need not be parsed.
-_STANCE_CUES = re.compile(
-    r"\b(?:not|no|never|none|nobody|neither|nor|deni\w*|refus\w*|declin\w*|reject\w*|"
-    r"express\w*|want\w*|wish\w*|intend\w*|intent\w*|desire\w*|decid\w*|plan\w*|"
-    r"request\w*|seek\w*|sought|appl\w*|asylum|defect\w*|accept\w*|agree\w*|confirm\w*|"
-    r"is|are|was|were|has|have|had|will|would|could|may|might|can)\b|n't",
-    re.I,
-)
 
 # Page furniture that states nothing about the world: notices, prompts, credits,
 # counters. Matched case-insensitively anywhere in a sentence; each pattern is specific
@@ -61,7 +51,7 @@ _BOILERPLATE = re.compile(
 _OUTLET_REPEATS = 3
 
 # Bump when what the features mean changes in a way the source hash below cannot see.
-FEATURES_VERSION = "2"
+FEATURES_VERSION = "3"
 
 
 def compute_features(
@@ -149,13 +139,11 @@ def boilerplate_ids(claims: Sequence[Claim]) -> frozenset[str]:
 def _parse(
     claims: Sequence[Claim], nlp: Language, batch_size: int, parse_all: bool = False
 ) -> dict[str, object]:
-    """Parse the claims that can carry a stance (all of them with ``parse_all``).
-
-    Two texts given to ``compare`` are parsed whole: either may be the asserting side
-    of a denial, and a plain past-tense assertion ("Some people supported it") has no
-    cue word to find it by.
-    """
-    wanted = [c for c in claims if parse_all or _STANCE_CUES.search(c.text)]
+    """Parse every claim: any sentence may assert or deny what another denies or
+    asserts ("The minister resigned" has no cue word to find it by). ``parse_all`` is
+    kept for the cache key of ``compare``."""
+    del parse_all
+    wanted = list(claims)
     # Similar lengths in one batch waste less padding and attention work.
     wanted.sort(key=lambda c: (len(c.text), c.id))
     docs = nlp.pipe(
@@ -178,58 +166,6 @@ def _processes(n_texts: int) -> int:
     except AttributeError:  # not on Linux
         cores = os.cpu_count() or 1
     return max(1, min(cores, 4))
-
-
-# -- which claims' stances can meet a conflict -------------------------------------------
-_SWAP_WORD = re.compile(r"[\w'’-]+")
-_SWAP_BLOCKERS = frozenset(
-    "not no never none nobody nothing neither nor without may might could "
-    "would should if whether reportedly".split()
-)
-
-
-def conflict_candidates(
-    claims: Sequence[Claim], features: Mapping[str, ClaimFeatures], blocks: Mapping[str, int]
-) -> frozenset[str]:
-    """Claims whose stances could conflict with another claim's in the same block.
-
-    The stance rule flags a predicate asserted in one claim and denied in another (same
-    head), two asserted antonym heads, or two texts one antonym apart. A stance with none
-    of these partners in its block (event) cannot be flagged, so its claim need not be
-    embedded or paired unless it carries a figure or a dated event.
-    """
-    from consist.extract.stance import ANTONYMS, PASSIVE
-
-    heads: dict[tuple[int, int], set[str]] = defaultdict(set)  # (block, polarity) -> heads
-    swaps: Counter[tuple[int, str]] = Counter()
-    for claim in claims:
-        block = blocks.get(claim.doc_id, 0)
-        for stance in features[claim.id].stances:
-            heads[(block, stance.polarity)].add(stance.predicate.split(" ", 1)[0])
-        swaps.update({(block, key) for key in _swap_keys(claim.text, ANTONYMS)})
-    out = set()
-    for claim in claims:
-        block = blocks.get(claim.doc_id, 0)
-        for stance in features[claim.id].stances:
-            head = stance.predicate.split(" ", 1)[0]
-            base, passive = head.removesuffix(PASSIVE), head.endswith(PASSIVE)
-            opposite = heads[(block, -stance.polarity)]
-            antonyms = {a + PASSIVE if passive else a for a in ANTONYMS.get(base, ())}
-            if head in opposite or (stance.polarity > 0 and antonyms & heads[(block, 1)]):
-                out.add(claim.id)
-        if any(swaps[(block, key)] > 1 for key in _swap_keys(claim.text, ANTONYMS)):
-            out.add(claim.id)
-    return frozenset(out)
-
-
-def _swap_keys(text: str, antonyms: Mapping[str, frozenset[str]]) -> set[str]:
-    """The text with one antonym-bearing word blanked out, once per such word."""
-    words = [w.lower().replace("’", "'") for w in _SWAP_WORD.findall(text)]
-    if any(w in _SWAP_BLOCKERS or w.endswith("n't") for w in words):
-        return set()
-    return {
-        " ".join([*words[:i], "_", *words[i + 1 :]]) for i, w in enumerate(words) if w in antonyms
-    }
 
 
 # -- cache keys ------------------------------------------------------------------------
@@ -269,8 +205,10 @@ def extractor_version() -> str:
 
 
 def _cache_key(claim: Claim, parser: str) -> str:
+    from consist.extract.quantity_lexicon import digest  # packs change the features
+
     parts = (
-        extractor_version(),
+        extractor_version() + digest(),
         parser,
         claim.published or "",
         "~" if claim.published_approx else "",
@@ -342,7 +280,6 @@ __all__ = [
     "boilerplate_ids",
     "claim_features",
     "compute_features",
-    "conflict_candidates",
     "decode_features",
     "encode_features",
     "extractor_version",

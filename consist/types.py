@@ -166,6 +166,11 @@ class Stance:
     cue: str
     start: int = 0
     end: int = 0
+    # The clause without its negation, attribution, hedges and times, in plain words
+    # ("recall notice send dealers"): what two wordings of one claim share, compared by
+    # embedding. ``patient``: the head of what the act is done to ("merger").
+    proposition: str = ""
+    patient: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -136,3 +136,30 @@ def test_partnered_needs_another_party_with_the_key_in_the_same_event() -> None:
     events = {"1.txt": 0, "2.txt": 0, "3.txt": 1}
     # c is alone in its event; d and e share a key but are one party in one document
     assert partnered(claims, keys, events) == {"a", "b"}
+
+
+def test_phrase_neighbours_pair_claims_of_one_event_whose_phrases_are_close() -> None:
+    from consist.pair import phrase_neighbours
+
+    claims = [
+        make_claim("The minister resigned.", cid="a", path="1.txt", outlet="X"),
+        make_claim("The minister refused to step down.", cid="b", path="2.txt", outlet="Y"),
+        make_claim("The river flooded the town.", cid="c", path="2.txt", outlet="Y"),
+        make_claim("The minister quit.", cid="d", path="3.txt", outlet="Z"),
+    ]
+    vectors = {
+        "minister resign": np.array([1.0, 0.0]),
+        "minister step down": np.array([0.8, 0.6]),
+        "river flood town": np.array([0.0, 1.0]),
+        "minister quit": np.array([1.0, 0.0]),
+    }
+    items = [
+        (claims[0], "minister resign"),
+        (claims[1], "minister step down"),
+        (claims[2], "river flood town"),
+        (claims[3], "minister quit"),
+    ]
+    blocks = {"1.txt": 0, "2.txt": 0, "3.txt": 1}  # 3.txt reports another event
+    found = phrase_neighbours(items, vectors, blocks, min_similarity=0.7)
+    assert found == {("a", "b"): 0.8}
+    assert phrase_neighbours(items, vectors, blocks, min_similarity=0.9) == {}

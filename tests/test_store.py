@@ -177,36 +177,6 @@ def test_boilerplate_gets_no_features() -> None:
     assert found["b"].quantities
 
 
-def _stance(predicate: str, polarity: int) -> Stance:
-    return Stance(predicate, polarity, "police", "group", 0.0, "")
-
-
-def test_only_stances_with_a_possible_opposite_in_their_event_are_worth_pairing() -> None:
-    from consist.features import conflict_candidates
-
-    claims = [
-        make_claim("Police arrested the man.", cid="a", path="1.txt"),
-        make_claim("Police did not arrest anyone.", cid="b", path="2.txt"),
-        make_claim("Police investigated the scene.", cid="c", path="1.txt"),
-        make_claim("Police did not arrest anyone.", cid="d", path="3.txt"),
-        make_claim("The family accepted the offer.", cid="e", path="1.txt"),
-        make_claim("The family rejected the offer.", cid="f", path="2.txt"),
-        make_claim("The store opens early on Sundays here.", cid="g", path="1.txt"),
-        make_claim("The store opens late on Sundays here.", cid="h", path="2.txt"),
-    ]
-    stances = {
-        "a": (_stance("arrest man", 1),),
-        "b": (_stance("arrest", -1),),
-        "c": (_stance("investigate scene", 1),),
-        "d": (_stance("arrest", -1),),
-        "e": (_stance("accept offer", 1),),
-        "f": (_stance("reject offer", 1),),
-    }
-    features = {c.id: ClaimFeatures(c.id, stances=stances.get(c.id, ())) for c in claims}
-    events = {"1.txt": 0, "2.txt": 0, "3.txt": 1}  # 3.txt reports another event
-    assert conflict_candidates(claims, features, events) == {"a", "b", "e", "f", "g", "h"}
-
-
 def test_repeated_texts_are_computed_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[str] = []
     real = features_mod.claim_features

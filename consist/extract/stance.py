@@ -29,6 +29,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from consist.extract import stance_data as _data
 from consist.extract.entities import canonical_name
 from consist.types import Stance
 
@@ -56,6 +57,14 @@ _IRREALIS = frozenset(
 )
 # Verbs that deny their complement ("refused to return", "denied that ...").
 _NEG_VERBS = frozenset("refuse decline deny fail reject avoid neglect cease".split())
+# Verbs that deny a reported content ("dismissed claims that ..."), nouns that carry
+# one ("reports that ..."), and words that call it false or true: package data.
+_DENIAL_VERBS = _data.words("denial_verbs")
+_CONTENT_NOUNS = _data.words("content_nouns")
+_FALSE_WORDS = _data.words("false_words")
+_TRUE_WORDS = _data.words("true_words")
+# Verbs linking a subject to a state: "stayed closed" states "closed" as "is closed" does.
+_COPULAR = _data.words("copular_verbs")
 _NEG_ADJ = frozenset("unwilling unable reluctant".split())
 # Predicates that make no claim about the world.
 _EMPTY_PREDICATES = frozenset(
@@ -100,96 +109,18 @@ _PERSON_WORDS = frozenset(
     "person people everyone everybody someone somebody anyone anybody nobody one man "
     "woman men women individual".split()
 )
-# Class nouns that name the same kind of party in news about prisoners of war.
+# Words for people in general: one class.
 # fmt: off
 _CLASS_SYNONYMS = {
-    "troop": "soldier", "pow": "soldier", "prisoner": "soldier", "captive": "soldier",
-    "serviceman": "soldier", "servicemen": "soldier", "fighter": "soldier",
     "people": "person", "everyone": "person", "everybody": "person", "someone": "person",
     "somebody": "person", "nobody": "person", "anyone": "person", "anybody": "person",
 }
 # fmt: on
 
-# Predicate families: paraphrases of one event, documented so that a new paraphrase is
-# one line. The chain is the clause's content lemmas in dependency order ("express
-# intention seek asylum in south korea"); a family matches at its start.
-_WRAPPERS = (
-    r"(?:(?:express|show|voice|convey|have|state|indicate|declare|signal) (?:his |her |their )?"
-    r"(?:intention|intent|desire|wish|interest|willingness|hope|plan) (?:to |of )?"
-    r"|(?:want|wish|decide|plan|intend|hope|consider|seek|try|aim|choose|prefer|desire"
-    r"|be willing|be ready|be eager|long) (?:to )?)*"
-)
-_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (
-        "defect_intent",
-        re.compile(
-            # Seeking asylum or defecting is the intent itself; a move south is only
-            # an intent when wanted, planned or decided ("could travel" is not).
-            _WRAPPERS
-            + r"(?:defect\b|(?:seek|apply|request|pursue|ask|claim|file|want|desire|express)"
-            r" (?:for )?(?:asylum|resettlement|defection)\b"
-            r"|consider (?:south korea|seoul))"
-            r"|"
-            + _WRAPPERS.replace(")*", ")+")
-            + r"(?:go|move|relocate|travel|come|resettle|head|defect|settle|live)"
-            r" (?:to |in )?(?:south korea|the south|south|seoul)\b"
-        ),
-    ),
-    (
-        "return_home",
-        re.compile(
-            _WRAPPERS + r"(?:return|go back|be repatriate|go) (?:to )?(?:home|north korea)\b"
-        ),
-    ),
-)
-
-# Antonym heads: two positive claims with these heads about one subject conflict.
-# fmt: off
-_ANTONYM_PAIRS = (
-    ("alive", "dead"), ("live", "die"), ("accept", "reject"), ("accept", "refuse"),
-    ("accept", "decline"), ("win", "lose"), ("increase", "decrease"), ("rise", "fall"),
-    ("rise", "decline"), ("increase", "decline"), ("grow", "shrink"), ("open", "closed"),
-    ("open", "close"), ("approve", "reject"), ("approve", "veto"), ("agree", "disagree"),
-    ("allow", "forbid"), ("allow", "ban"), ("allow", "prohibit"), ("permit", "forbid"),
-    ("succeed", "fail"), ("pass", "fail"), ("present", "absent"), ("guilty", "innocent"),
-    ("true", "false"), ("legal", "illegal"), ("possible", "impossible"),
-    ("asleep", "awake"), ("empty", "full"), ("arrive", "depart"),
-    ("arrive", "leave"), ("enter", "exit"), ("sit", "stand"), ("inside", "outside"),
-    ("indoors", "outdoors"), ("happy", "sad"), ("young", "old"), ("hot", "cold"),
-    ("wet", "dry"), ("start", "end"), ("begin", "end"), ("start", "finish"),
-    ("begin", "finish"), ("support", "oppose"), ("confirm", "deny"), ("include", "exclude"),
-    ("gain", "lose"), ("attack", "defend"), ("advance", "retreat"), ("victory", "defeat"),
-    ("success", "failure"), ("certain", "uncertain"), ("likely", "unlikely"),
-    ("available", "unavailable"), ("married", "single"), ("married", "divorced"),
-    ("employ", "fire"), ("hire", "fire"), ("raise", "lower"), ("raise", "cut"),
-    ("expand", "reduce"), ("strengthen", "weaken"), ("improve", "worsen"),
-    ("remember", "forget"), ("love", "hate"), ("like", "dislike"), ("safe", "dangerous"),
-    ("healthy", "sick"), ("ill", "well"), ("rich", "poor"), ("early", "late"),
-    ("near", "far"), ("above", "below"), ("before", "after"), ("day", "night"),
-    ("daytime", "nighttime"), ("push", "pull"), ("laugh", "cry"), ("smile", "frown"),
-    ("sink", "float"), ("buy", "sell"), ("release", "detain"), ("release", "hold"),
-    ("free", "captive"), ("visible", "invisible"), ("common", "rare"),
-    ("public", "private"), ("permanent", "temporary"), ("male", "female"),
-    ("large", "small"), ("big", "small"), ("big", "little"), ("tall", "short"),
-    ("long", "short"), ("fast", "slow"), ("heavy", "light"), ("clean", "dirty"),
-    ("quiet", "loud"), ("awake", "asleep"), ("huge", "tiny"),
-    ("giant", "tiny"), ("giant", "little"), ("huge", "small"), ("big", "tiny"),
-    ("happy", "unhappy"), ("happy", "depressed"), ("deep", "shallow"), ("full", "empty"),
-    ("east", "west"), ("north", "south"), ("professional", "amateur"),
-    ("natural", "artificial"), ("warm", "cold"), ("new", "old"), ("upward", "downward"),
-    ("upwards", "downwards"), ("sunny", "cloudy"), ("fat", "thin"), ("fat", "slim"),
-    ("first", "last"), ("top", "bottom"), ("win", "lose"), ("winner", "loser"),
-    ("ally", "enemy"), ("friend", "enemy"), ("legal", "unlawful"), ("night", "day"),
-    # Phrases, for claims that differ by one swapped expression.
-    ("near", "far from"), ("near", "far away from"), ("close to", "far from"),
-    ("close to", "far away from"), ("in front of", "behind"), ("inside", "outside of"),
-    ("during the day", "at night"),
-)
-# fmt: on
-ANTONYMS: dict[str, frozenset[str]] = {}
-for _a, _b in _ANTONYM_PAIRS:
-    ANTONYMS[_a] = ANTONYMS.get(_a, frozenset()) | {_b}
-    ANTONYMS[_b] = ANTONYMS.get(_b, frozenset()) | {_a}
+# Antonyms (verbs, adjectives, adverbs) from WordNet 3.0, generated at dev time by
+# scripts/build_antonyms.py into package data: two positive claims whose heads are
+# antonyms, about one subject, conflict.
+ANTONYMS: dict[str, frozenset[str]] = _data.antonyms()
 
 # Dependency labels of a clause's content (its predicate's arguments).
 _ARG_DEPS = frozenset("dobj attr acomp oprd pobj pcomp xcomp prt dative agent".split())
@@ -232,8 +163,6 @@ def parse_subject(text: str) -> tuple[str, frozenset[str]]:
 
 def _norm_class(lemma: str) -> str:
     low = lemma.lower()
-    if low in ("s", "pows"):
-        return "soldier"
     return _CLASS_SYNONYMS.get(low, low)
 
 
@@ -556,14 +485,11 @@ def _non_restrictive(tok: Token) -> bool:
 
 
 def _phrase_lemma(tok: Token) -> str:
-    """Lemma of an argument head, with proper-noun compounds kept ("south korea")."""
+    """Lemma of an argument head, with proper-noun compounds kept ("new york")."""
     if tok.pos_ == "PROPN":
         parts = [c for c in tok.children if c.dep_ == "compound"] + [tok]
-        text = " ".join(p.text for p in sorted(parts, key=lambda p: p.i)).lower()
-        text = text.replace("s. korea", "south korea").replace("s.korea", "south korea")
-        return text
-    lemma = tok.lemma_.lower()
-    return {"s.": "south", "intent": "intent", "pows": "soldier"}.get(lemma, lemma)
+        return " ".join(p.text for p in sorted(parts, key=lambda p: p.i)).lower()
+    return tok.lemma_.lower()
 
 
 def _chain(verb: Token) -> list[Token]:
@@ -613,7 +539,7 @@ def _key_parts(
     head = verb.lemma_.lower()
     args: list[str] = []
     words = [head]
-    if head == "be" or verb.pos_ in ("ADJ", "NOUN"):
+    if head in _COPULAR or verb.pos_ in ("ADJ", "NOUN"):
         comp = next((c for c in chain if c.dep_ in ("acomp", "attr", "oprd")), None)
         if verb.pos_ in ("ADJ", "NOUN"):
             comp = verb
@@ -667,12 +593,7 @@ def _predicate(verb: Token, exclude: frozenset[int] = frozenset()) -> tuple[str,
     """
     chain = [c for c in _chain(verb) if c.i not in exclude]
     head, args, words = _key_parts(verb, chain, exclude)
-    text = " ".join(words)
-    text = re.sub(r"\b(his|her|their|its|the)\b ", "", text)
-    for family, pattern in _FAMILIES:
-        if pattern.match(text):
-            hedge = max((h for v, h in _HEDGE_VERBS.items() if text.startswith(v)), default=0.0)
-            return family, hedge
+    del words
     if (verb.lemma_ in _NEG_VERBS or head in _NEG_ADJ) and any(
         c.dep_ == "xcomp" for c in [verb, *chain] for c in c.children
     ):
@@ -686,9 +607,29 @@ def _predicate(verb: Token, exclude: frozenset[int] = frozenset()) -> tuple[str,
     if head in ("comment", "say", "speak"):
         return None
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
-        # "a woman was shot" and "he didn't shoot anybody" are about different roles.
-        head = f"{head}{PASSIVE}"
+        agent = _agent(verb)
+        if agent is not None:
+            # "the merger was approved by the ministry" is "the ministry approved the
+            # merger": the agent is the subject, the passive subject the object.
+            agent_lemma = _phrase_lemma(agent).replace(" ", "_")
+            args = [a for a in args if a != agent_lemma]
+            patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            if patient is not None and patient.pos_ in ("NOUN", "PROPN"):
+                args = [_phrase_lemma(patient).replace(" ", "_"), *args]
+        else:
+            # "a woman was shot" and "he didn't shoot anybody" are about different roles.
+            head = f"{head}{PASSIVE}"
     return " ".join([head, *args]), _HEDGE_VERBS.get(head, 0.0)
+
+
+def _agent(verb: Token) -> Token | None:
+    """The object of a passive's "by" phrase: who did it ("approved by the ministry")."""
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+    return None
 
 
 # --- polarity and hedging ---------------------------------------------------------------
@@ -871,8 +812,11 @@ def _governor_negation(verb: Token) -> list[Token]:
     return cues
 
 
-def _hedge(verb: Token, sent: Span | Doc) -> tuple[float, list[Token]]:
-    """How tentatively the clause is put, and the words that say so."""
+def _hedge(verb: Token, sent: Span | Doc, governed: bool = True) -> tuple[float, list[Token]]:
+    """How tentatively the clause is put, and the words that say so.
+
+    ``governed=False`` leaves out the governor's hedge ("reports that"), for a content
+    that the sentence calls false: the denial is firm, whatever the report was."""
     best, cues = 0.0, []
     nodes = [verb]
     node = verb
@@ -892,7 +836,7 @@ def _hedge(verb: Token, sent: Span | Doc) -> tuple[float, list[Token]]:
                 h = 0.5
             if h > best:
                 best, cues = h, [c]
-    h, cue = _governor_hedge(node)
+    h, cue = _governor_hedge(node) if governed else (0.0, [])
     if h > best:
         best, cues = h, cue
     m = _PERCENT_RE.search(" ".join(t.text for t in verb.subtree if t.head.i == verb.i))
@@ -950,26 +894,32 @@ def _clause_stance(verb: Token, sent: Span | Doc) -> tuple[Stance, ...]:
         return ()
     predicate, family_hedge = pred
     subj = _clause_subject(verb)
+    agent = _agent(verb) if not predicate.split(" ", 1)[0].endswith(PASSIVE) else None
+    if agent is not None:
+        subj = _subject_of(agent) or subj
     if subj is None:
         return ()
-    negation = _verb_negations(verb)
-    if negation.drop:
-        return ()
     verb_negs, attenuated = list(negation.cues), negation.hedge
+    meta = _meta_denial(verb)
     negs = verb_negs + _governor_negation(verb) + _object_negation(verb)
+    if meta is not None:
+        negs.append(meta)
     polarity = -1 if len(negs) % 2 else 1
     rarely = _rarely(verb)
     if subj.negated:
         polarity = -polarity
     scope = subj.scope
-    if subj.flip:  # "not all soldiers did X" = some did not
+    if subj.flip:  # "not all of them did X" = some did not
         polarity, scope = -polarity, "some"
-    hedge, hedge_cues = _hedge(verb, sent)
+    if polarity < 0 and scope == "some" and _any_subject(verb):
+        scope = "group"  # "denied that any data was stolen": none was
+    hedge, hedge_cues = _hedge(verb, sent, governed=meta is None)
     hedge = max(hedge, family_hedge, attenuated, 0.6 if rarely else 0.0)
     if polarity < 0 and _provisional(verb):
         hedge = max(hedge, 0.5)
     quantifier = [sent.doc[subj.first]] if subj.first >= 0 else []
     cue, start, end = _cue(sent, verb, negs + hedge_cues + rarely + quantifier)
+    proposition, patient = _proposition(verb, agent, negation.exclude, subj)
     predicates = [predicate, *_coordinated_complements(verb, predicate)]
     stances = tuple(
         Stance(
@@ -981,8 +931,10 @@ def _clause_stance(verb: Token, sent: Span | Doc) -> tuple[Stance, ...]:
             cue=cue,
             start=start,
             end=end,
+            proposition=proposition if k == 0 else f"{proposition} {predicate}",
+            patient=patient,
         )
-        for predicate in predicates
+        for k, predicate in enumerate(predicates)
     )
     stance = stances[0]
     if subj.flip and polarity == -1:
@@ -991,6 +943,186 @@ def _clause_stance(verb: Token, sent: Span | Doc) -> tuple[Stance, ...]:
         # "not all had" clash with "no one had", at low severity.
         return (stance, replace(stance, polarity=1, hedge=max(hedge, 0.3)))
     return stances
+
+
+def _any_subject(verb: Token) -> bool:
+    """Whether the clause's subject is an "any" phrase ("any data", "anyone")."""
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            return c.lower_ in ("any", "anyone", "anybody", "anything") or any(
+                d.lower_ == "any" for d in c.children
+            )
+    return False
+
+
+def _meta_denial(verb: Token) -> Token | None:
+    """The word that denies the clause as a reported content, if one does.
+
+    "dismissed claims that ...", "rejected reports that ...", "reports that ... are
+    false", "a baseless rumour that ...", "it is not true that ...", "refuted that ...".
+    (Denial verbs that take the clause directly, "denied that ...", are read by
+    ``_governor_negation``.)
+    """
+    node = verb
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    if node.head.i == node.i:
+        return None
+    gov = node.head
+    if (
+        node.dep_ in ("acl", "ccomp", "appos", "relcl")
+        and gov.pos_ in ("NOUN", "PROPN")
+        and gov.lemma_.lower() in _CONTENT_NOUNS
+    ):
+        return _denied_content(gov)
+    if node.dep_ == "ccomp":
+        if gov.lemma_ in _DENIAL_VERBS and gov.lemma_ not in _NEG_VERBS:
+            return None if _negated(gov) else gov
+        return _truth_denial(gov)
+    return None
+
+
+def _negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children)
+
+
+def _truth_denial(gov: Token) -> Token | None:
+    """ "is false", "is not true": the word that says a content does not hold."""
+    judged = _TRUE_WORDS | _FALSE_WORDS
+    truth = gov if gov.lower_ in judged or gov.lemma_.lower() in judged else None
+    if truth is None and gov.lemma_ in _COPULAR:
+        truth = next(
+            (
+                c
+                for c in gov.children
+                if c.dep_ in ("acomp", "attr") and c.lemma_.lower() in judged
+            ),
+            None,
+        )
+    if truth is None:
+        return None
+    false = truth.lemma_.lower() in _FALSE_WORDS or truth.lower_ in _FALSE_WORDS
+    negated = _negated(gov) or _negated(truth)
+    return truth if false != negated else None
+
+
+def _denied_content(noun: Token) -> Token | None:
+    """Whether a report noun's content is called false or denied."""
+    for c in noun.children:
+        if c.dep_ in ("amod", "compound") and c.lower_ in _FALSE_WORDS:
+            return c  # "baseless claims that", "debunked reports that"
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass") and head.lemma_ in _DENIAL_VERBS:
+        return None if _negated(head) else head  # "rejected reports that", "was denied"
+    if noun.dep_ == "pobj" and head.head.lemma_ in _DENIAL_VERBS:
+        return None if _negated(head.head) else head.head
+    if noun.dep_ == "nsubj":
+        return _truth_denial(head)  # "reports that ... are false"
+    if noun.dep_ == "attr" and head.lemma_ in _COPULAR:
+        for c in noun.children:
+            if c.dep_ == "amod" and c.lower_ in _FALSE_WORDS:
+                return c
+    return None
+
+
+# Words of a clause left out of its proposition: function words, negation, quantifiers.
+_PROP_SKIP_DEPS = frozenset(
+    "neg aux auxpass det punct cc mark case predet preconj expl dep intj meta".split()
+)
+_PROP_POS = frozenset("NOUN PROPN VERB ADJ NUM ADV".split())
+_PROP_SKIP_WORDS = frozenset(
+    "no none nobody nothing not never any anyone anything all some every each also "
+    "even just still already yet only ever again too".split()
+)
+_PROP_NESTED = frozenset("ccomp advcl relcl parataxis csubj".split())
+
+
+def _proposition(
+    verb: Token, agent: Token | None, exclude: frozenset[int], subj: Subject
+) -> tuple[str, str]:
+    """(polarity-neutral proposition, patient) of a clause.
+
+    The proposition is the clause's subject, predicate and arguments in plain words,
+    without negation, auxiliaries, hedges, attribution and time expressions: "No recall
+    notice was sent to dealers" and "A recall notice was sent to dealers on Monday"
+    both give "recall notice send dealers". Verbs are lemmatised, other words kept as
+    written (lower case). A passive with a "by" phrase is put in the active voice. The
+    patient is the head of the object (or of a passive subject): what the act is done to.
+    """
+    subject_tok = _subject_token(verb)
+    skip: set[int] = set(exclude)
+    parts: list[list[Token]] = []
+    if agent is not None:
+        parts.append(list(agent.subtree))
+        skip.update(x.i for x in agent.head.subtree)
+    elif subject_tok is not None and subject_tok.pos_ != "PRON":
+        parts.append(list(subject_tok.subtree))
+    if subject_tok is not None:
+        skip.update(x.i for x in subject_tok.subtree)
+    rest: list[Token] = []
+    stack = [verb]
+    while stack:
+        t = stack.pop()
+        if t.i in skip:
+            continue
+        rest.append(t)
+        for c in t.children:
+            if c.dep_ in _PROP_NESTED or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")):
+                continue
+            stack.append(c)
+    if agent is not None and subject_tok is not None:
+        rest.extend(subject_tok.subtree)  # the passive subject is the object
+    words: list[str] = []
+    subject_words = [w for part in parts for w in _prop_words(part)]
+    if not subject_words and subj.render() not in _PRONOUNS:
+        subject_words = [subj.render().lower()]
+    words.extend(subject_words)
+    verb_words = _prop_words(sorted(rest, key=lambda t: (t.i != verb.i, t.i)))
+    words.extend(verb_words)
+    patient = ""
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr")), None)
+    if agent is not None or obj is None:
+        obj = subject_tok if _passive(verb) else obj
+    if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+        patient = obj.lemma_.lower() if obj.pos_ == "NOUN" else obj.lower_
+    return " ".join(words[:20]), patient
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _prop_words(tokens: list[Token]) -> list[str]:
+    out: list[str] = []
+    for t in tokens:
+        if t.dep_ in _PROP_SKIP_DEPS or t.lower_ in _PROP_SKIP_WORDS:
+            continue
+        if t.ent_type_ in ("DATE", "TIME") or t.lower_ in _ADV_HEDGE:
+            continue
+        if t.pos_ not in _PROP_POS and t.dep_ != "prt":
+            continue
+        if t.pos_ == "ADV" and t.dep_ != "prt" and t.lower_ not in ("home", "back", "abroad"):
+            continue
+        out.append(t.lemma_.lower() if t.pos_ in ("VERB", "AUX") else t.lower_)
+    return out
+
+
+def _subject_token(verb: Token) -> Token | None:
+    """The subject token of a clause (xcomp and conj verbs borrow their governor's)."""
+    tok: Token | None = verb
+    for _ in range(6):
+        if tok is None:
+            return None
+        for c in tok.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                return c
+        if tok.dep_ in ("xcomp", "conj", "acomp") and tok.head.i != tok.i:
+            tok = tok.head
+            continue
+        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+            return tok.head
+        return None
+    return None
 
 
 def _coordinated_complements(verb: Token, predicate: str) -> list[str]:

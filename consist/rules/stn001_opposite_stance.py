@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any, ClassVar
 
 from consist.extract.stance import ANTONYMS, PASSIVE, parse_subject
+from consist.extract.stance_data import antonyms as _all_antonyms
 from consist.rules.base import Rule, RuleContext, Violation, later_of, who
 from consist.types import Claim, ClaimFeatures, Pair, Stance
 
@@ -27,7 +28,8 @@ _CONFLICTING_SCOPES = frozenset(
 # Pronouns say nothing about who is meant across documents; a bare pronoun subject only
 # matches the same pronoun (enough for two versions of one sentence).
 _PRONOUNS = frozenset("he she it they we i you this that".split())
-_PERSON_CLASSES = frozenset("person soldier official man woman people".split())
+# Words for people in general: a named person belongs to these classes.
+_PERSON_CLASSES = frozenset("person people man woman men women individual".split())
 # First and second persons shift with the speaker: "I" in one witness's quote is not
 # "I" in another's, and generic "you" is nobody in particular.
 _DEICTIC = frozenset("i we you".split())
@@ -42,6 +44,7 @@ class _Conflict:
     pos_claim: Claim
     neg_claim: Claim
     antonym: bool
+    similarity: float | None = None
 
     @property
     def group_vs_individual(self) -> bool:
@@ -98,10 +101,24 @@ class OppositeStance(Rule):
         "hedge_threshold": 0.4,
         # Flag assertions of antonym predicates ("accepted" / "rejected").
         "antonyms": True,
+        # Two propositions with different heads are one claim when their embeddings
+        # (all-MiniLM-L6-v2, "minister resign" / "minister step down") are at least this
+        # similar; calibrated on the dev pair sets (docs/notes/stance.md).
+        "min_similarity": 0.7,
     }
 
+    # Claims of one event whose propositions are this similar are compared, found by a
+    # nearest-neighbour search over proposition vectors (api.py): below the conflict
+    # threshold, so that a proposition with an antonym head can meet its opposite.
+    phrase_pairing: ClassVar[float | None] = 0.5
+
     def candidate_keys(self, features: ClaimFeatures) -> frozenset[str]:
+        """Stances with one predicate key (head and arguments) are always compared."""
         return frozenset("s:" + s.predicate for s in features.stances)
+
+    def phrases(self, features: ClaimFeatures) -> Iterable[str]:
+        """The polarity-neutral proposition of each stance, compared by embedding."""
+        return [s.proposition for s in features.stances if s.proposition]
 
     def check(self, pair: Pair, ctx: RuleContext) -> Iterator[Violation]:
         left, right = pair.left, pair.right
@@ -121,49 +138,62 @@ class OppositeStance(Rule):
     def _best_conflict(self, left: Claim, right: Claim, ctx: RuleContext) -> _Conflict | None:
         """The firmest conflicting pair of stances between the two claims, if any."""
         best: _Conflict | None = None
-        setting = _same_setting(ctx.of(left).entities, ctx.of(right).entities)
         for a in ctx.of(left).stances:
             for b in ctx.of(right).stances:
-                found = self._conflict(a, b, left, right, ctx.entity_aliases, setting)
+                found = self._conflict(a, b, left, right, ctx)
                 if found is not None and (best is None or _rank(found) > _rank(best)):
                     best = found
         return best
 
     def _conflict(
-        self,
-        a: Stance,
-        b: Stance,
-        ca: Claim,
-        cb: Claim,
-        aliases: Mapping[str, str],
-        same_setting: bool,
+        self, a: Stance, b: Stance, ca: Claim, cb: Claim, ctx: RuleContext
     ) -> _Conflict | None:
         if min(a.hedge, b.hedge) >= float(self.options["hedge_threshold"]):
             return None
-        if not same_subject(a.subject, b.subject, aliases, scopes=(a.scope, b.scope)):
+        if not _same_party(a, b, ctx.entity_aliases):
             return None
         if parse_subject(a.subject)[0] in _DEICTIC and not (
             ca.speaker and ca.speaker == cb.speaker
         ):
             return None
-        if a.polarity != b.polarity and _same_predicate(a, b):
+        similarity = ctx.similarity(a.proposition, b.proposition) if a.proposition else None
+        if a.polarity != b.polarity:
             pos, neg, cp, cn = (a, b, ca, cb) if a.polarity > 0 else (b, a, cb, ca)
-            if not _args_covered(neg.predicate, pos.predicate):
+            swapped = _roles_swapped(a, b)
+            if _same_predicate(a, b) or (
+                swapped and _base(_head(a.predicate)) == _base(_head(b.predicate))
+            ):
+                if not swapped and not _args_covered(neg.predicate, pos.predicate):
+                    return None
+            elif not self._paraphrase(pos, neg, similarity):
                 return None
-            if (pos.scope, neg.scope) not in _CONFLICTING_SCOPES:
+            # With roles swapped ("data was stolen" / "hackers stole data") the scopes
+            # read are of different parties; the denial's is the one that counts.
+            if not swapped and (pos.scope, neg.scope) not in _CONFLICTING_SCOPES:
                 return None
-            if not _some_within_group(pos, neg):
+            if swapped and neg.scope == "some":
                 return None
-            return _Conflict(pos, neg, cp, cn, antonym=False)
+            if not swapped and not _some_within_group(pos, neg):
+                return None
+            return _Conflict(pos, neg, cp, cn, antonym=False, similarity=similarity)
         if (
             self.options["antonyms"]
             and a.polarity == b.polarity == 1
-            and _antonyms(a.predicate, b.predicate)
+            and _antonyms(a, b)
             and a.scope != "some"
             and b.scope != "some"
         ):
-            return _Conflict(a, b, ca, cb, antonym=True)
+            return _Conflict(a, b, ca, cb, antonym=True, similarity=similarity)
         return None
+
+    def _paraphrase(self, pos: Stance, neg: Stance, similarity: float | None) -> bool:
+        """Two differently worded propositions state one thing: close embeddings, no
+        antonym between their words, nothing denied that was not asserted."""
+        if similarity is None or similarity < float(self.options["min_similarity"]):
+            return False
+        if _opposed_words(pos.proposition, neg.proposition):
+            return False  # "reported a profit" / "did not report a loss"
+        return _content_covered(neg, pos)
 
     # --- reporting -----------------------------------------------------------------------
 
@@ -181,7 +211,21 @@ class OppositeStance(Rule):
             explanation=_explanation(c, self._hedged(c)),
             key=key,
             claims=(),
+            facts=self._facts(c),
         )
+
+    def _facts(self, c: _Conflict) -> frozenset[str]:
+        """Why the finding has its severity (the shared severity vocabulary)."""
+        facts = {"incompatible"}
+        if self._hedged(c):
+            facts.add("hedged")
+        if _revision(c.pos_claim, c.neg_claim):
+            facts.add("revision")
+        if c.group_vs_individual:
+            facts.add("group_vs_individual")
+        if later_of(c.pos_claim, c.neg_claim) is not None:
+            facts.add("different_times")
+        return frozenset(facts)
 
     def _swap_violation(self, left: Claim, right: Claim, swap: tuple[str, str]) -> Violation:
         later = later_of(left, right)
@@ -212,6 +256,8 @@ class OppositeStance(Rule):
             confidence -= 0.15
         if c.antonym:
             confidence -= 0.1
+        if c.similarity is not None and not c.antonym and c.similarity < 1.0:
+            confidence -= 0.4 * (1.0 - c.similarity)  # a paraphrase match is less sure
         if any(parse_subject(s.subject)[0] in _PRONOUNS for s in (c.pos, c.neg)):
             confidence -= 0.1
         confidence = round(min(0.95, max(0.05, confidence)), 2)
@@ -225,14 +271,25 @@ class OppositeStance(Rule):
 # --- matching helpers -----------------------------------------------------------------------
 
 
-def _same_setting(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Whether an unresolved pronoun ("he", "this") can mean the same in both claims.
+def _roles_swapped(a: Stance, b: Stance) -> bool:
+    """One side an agentless passive, the other active: compared by what was acted on."""
+    return _head(a.predicate).endswith(PASSIVE) != _head(b.predicate).endswith(PASSIVE)
 
-    Only when the claims name a common entity (or, like two versions of one short
-    sentence, none at all): "this happened" in one article and "this never happens"
-    in another are about nothing in particular.
+
+def _same_party(a: Stance, b: Stance, aliases: Mapping[str, str]) -> bool:
+    """Whether two stances are about the same party in the same role.
+
+    A passive without a "by" phrase ("data was stolen") names what was acted on, not
+    who acted: it is matched against the other side's object ("hackers stole customer
+    data") when the other side is active.
     """
-    return bool(set(a) & set(b)) or (not a and not b)
+    pa, pb = _head(a.predicate).endswith(PASSIVE), _head(b.predicate).endswith(PASSIVE)
+    if pa != pb:
+        passive, active = (a, b) if pa else (b, a)
+        cls, names = parse_subject(passive.subject)
+        target = active.patient
+        return bool(target) and (cls == target or target in {n.lower() for n in names})
+    return same_subject(a.subject, b.subject, aliases, scopes=(a.scope, b.scope))
 
 
 def _revision(a: Claim, b: Claim) -> bool:
@@ -270,14 +327,53 @@ def _args_covered(neg: str, pos: str) -> bool:
     return _args(neg) <= _args(pos)
 
 
-def _antonyms(a: str, b: str) -> bool:
-    """Antonym heads in the same voice with the same arguments: "accept offer" /
-    "reject offer"."""
-    ha, hb = _head(a), _head(b)
+def _base(head: str) -> str:
+    return head.removesuffix(PASSIVE).split("_", 1)[0]
+
+
+def _antonym_words(x: str, y: str) -> bool:
+    """WordNet antonyms, also through a "re-" prefix ("reopen" / "closed")."""
+    for u in (x, x[2:] if x.startswith("re") and len(x) > 5 else x):
+        for v in (y, y[2:] if y.startswith("re") and len(y) > 5 else y):
+            if v in ANTONYMS.get(u, frozenset()):
+                return True
+    return False
+
+
+_LINKING = frozenset("be is are was were stay stayed remain remained become keep".split())
+
+
+def _antonyms(a: Stance, b: Stance) -> bool:
+    """Antonym heads in the same voice ("accept offer" / "reject offer", "reopen" /
+    "stay closed"), the rest of the two propositions the same words."""
+    ha, hb = _head(a.predicate), _head(b.predicate)
     if ha.endswith(PASSIVE) != hb.endswith(PASSIVE):
         return False
-    ha, hb = ha.removesuffix(PASSIVE), hb.removesuffix(PASSIVE)
-    return hb in ANTONYMS.get(ha, frozenset()) and _args(a) == _args(b)
+    ba, bb = _base(ha), _base(hb)
+    if not _antonym_words(ba, bb):
+        return False
+    if _args(a.predicate) == _args(b.predicate):
+        return True
+    rest_a = set(a.proposition.split()) - {ba, ha} - _LINKING
+    rest_b = set(b.proposition.split()) - {bb, hb} - _LINKING
+    rest_a = {w for w in rest_a if not _antonym_words(w, bb) and w != ba}
+    rest_b = {w for w in rest_b if not _antonym_words(w, ba) and w != bb}
+    return bool(a.proposition) and rest_a == rest_b
+
+
+def _opposed_words(a: str, b: str) -> bool:
+    """Whether the two propositions differ by a pair of antonyms (any part of speech)."""
+    wa, wb = set(a.split()) - set(b.split()), set(b.split()) - set(a.split())
+    table = _all_antonyms()
+    return any(y in table.get(x, frozenset()) for x in wa for y in wb)
+
+
+def _content_covered(neg: Stance, pos: Stance) -> bool:
+    """A denial conflicts with an assertion only when it denies no more than was
+    asserted: the denial's argument nouns are all in the assertion (a paraphrase may
+    change the verb, not what it is about)."""
+    pos_words = set(pos.proposition.split()) | _args(pos.predicate)
+    return _args(neg.predicate) <= pos_words | {pos.patient}
 
 
 def _resolve(names: frozenset[str], aliases: Mapping[str, str]) -> frozenset[str]:
@@ -310,7 +406,19 @@ def same_subject(
         if scope_other != "group":
             return cls_named != "" and cls_named == cls_other
         return cls_other.split(" ")[-1] in _PERSON_CLASSES and cls_named in ("", cls_other)
-    return bool(cls_a) and cls_a == cls_b
+    if cls_a and cls_a == cls_b:
+        return True
+    # "No notice was sent" covers "a recall notice was sent": a group (or a denial of
+    # any) named by the head noun alone includes every more specific one.
+    for (general, g_scope), specific in (((cls_a, scopes[0]), cls_b), ((cls_b, scopes[1]), cls_a)):
+        if (
+            g_scope == "group"
+            and general
+            and " " not in general
+            and specific.endswith(" " + general)
+        ):
+            return True
+    return False
 
 
 _UNIVERSAL_RE = re.compile(
@@ -418,36 +526,42 @@ def antonym_swap(a: str, b: str) -> tuple[str, str] | None:
 # --- wording ----------------------------------------------------------------------------
 
 
-def _readable(predicate: str) -> str:
-    return {"defect_intent": "an intention to defect", "return_home": "returning home"}.get(
-        predicate, f'"{predicate.replace("_", " ")}"'
-    )
+def _quoted(stance: Stance) -> str:
+    """The stance in the claim's own words (never a lemma)."""
+    return f"“{stance.cue}”"
 
 
 def _summary(c: _Conflict) -> str:
     if c.antonym:
         return (
-            f"{c.pos_claim.party} and {c.neg_claim.party} say opposite things about "
-            f"{c.pos.subject}: {_readable(c.pos.predicate)} vs {_readable(c.neg.predicate)}"
+            f"{c.pos_claim.party} and {c.neg_claim.party} say opposite things: "
+            f"{_quoted(c.pos)} vs {_quoted(c.neg)}"
         )
-    return (
-        f"{c.neg_claim.party} denies what {c.pos_claim.party} asserts about "
-        f"{c.pos.subject}: {_readable(c.pos.predicate)}"
-    )
+    return f"{c.neg_claim.party} denies what {c.pos_claim.party} asserts: {_quoted(c.pos)}"
 
 
 def _explanation(c: _Conflict, hedged: bool) -> str:
     parts = [f"{who(c.pos_claim)} says “{c.pos.cue}”; {who(c.neg_claim)} says “{c.neg.cue}”."]
     if c.antonym:
         parts.append(
-            f"{_readable(c.pos.predicate)} and {_readable(c.neg.predicate)} cannot both hold"
-            f" for {c.pos.subject}."
+            f"{_quoted(c.pos)} and {_quoted(c.neg)} state opposite things of one subject,"
+            " which cannot both hold."
         )
-    elif c.group_vs_individual:
+    else:
+        parts.append(
+            "One asserts and the other denies the same thing of the same subject; both"
+            " cannot be true."
+        )
+    if c.similarity is not None and c.similarity < 1.0 and not c.antonym:
+        parts.append(
+            f"(The two are worded differently; their meanings were matched with"
+            f" similarity {c.similarity:.2f}.)"
+        )
+    if c.group_vs_individual:
         group = c.neg if c.neg.scope == "group" else c.pos
         parts.append(
-            f"A group-level statement about {group.subject} is contradicted by a statement"
-            " about an individual member of that group."
+            f"A statement about a whole group ({_quoted(group)}) is contradicted by one"
+            " about an individual member of it."
         )
     later = later_of(c.pos_claim, c.neg_claim)
     if later is not None:
