@@ -31,6 +31,7 @@ from consist.nli import Scorer, config_warnings, nli_scores
 from consist.pair import CandidatePairer, comparable, partnered, phrase_neighbours
 from consist.rules import Rule, RuleContext, Violation, select_rules
 from consist.store import Store
+from consist.extract.quantity_lexicon import use_packs
 from consist.tables import quantity_tables
 from consist.types import (
     Claim,
@@ -71,6 +72,8 @@ class Checker:
     ) -> None:
         self.config = config or Config()
         set_offline(self.config.allow_download)
+        # Optional quantity lexicon packs (NUM001 measures, units): loaded once per process.
+        use_packs(self.config.quantity_packs)
         self.progress: Progress[Any] = progress or _no_progress
         self.rules: list[Rule] = select_rules(
             self.config.select, self.config.ignore, _rule_options(self.config)

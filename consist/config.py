@@ -32,6 +32,9 @@ class Config:
     cache_dir: str = ".consist-cache"
     cache: bool = True
     batch_size: int = 64
+    # Optional quantity lexicon packs: names under consist/data/quantities/packs/ or
+    # paths to JSON files of the same shape (extra measures, units, nouns).
+    quantity_packs: tuple[str, ...] = ()
     # Rule selection by code or prefix, ruff style.
     select: tuple[str, ...] = ("NUM", "STN", "TMP")
     ignore: tuple[str, ...] = ()

@@ -897,24 +897,24 @@ def _months_before(iso: str, months: int) -> str:
     return f"{total // 12:04d}-{total % 12 + 1:02d}"
 
 
-def _direction(tokens: list[Token], b: _Bounded, entity: str | None) -> str | None:
-    """"up" for "rose 8%", "raised by $2m"; "down" for "fell 2%", "cut by 300".
-
-    Only a change: "rose to 14" is a level, and "cut 300 jobs" counts jobs (the number
-    has a noun of its own, so it is a count of what was cut, not a change of a level).
-    """
+def _direction(tokens: list[Token], b: _Bounded, entity: str | None) -> tuple[str, int] | None:
+    """("up", verb index) for "rose 8%", "raised the fee by $5"; ("down", ...) for "fell
+    2%", "cut by 300". Only a change: "rose to 14" is a level, and "cut 300 jobs" counts
+    jobs (the number has a noun of its own: a count of what was cut, not a change)."""
     k = b.first - 1
+    reach = 1
     if k >= 0 and tokens[k].low == "by":
-        k -= 1
+        k, reach = k - 1, 4  # "raised the fee by $5": the verb may come before its object
     elif entity is not None and b.unit is None:
         return None
-    if k < 0:
-        return None
-    w = tokens[k].low
-    if w in lx.DIRECTION_UP:
-        return "up"
-    if w in lx.DIRECTION_DOWN:
-        return "down"
+    for j in range(k, max(-1, k - reach), -1):
+        t = tokens[j]
+        if t.text in _CLAUSE_END:
+            return None
+        if t.low in lx.DIRECTION_UP:
+            return "up", j
+        if t.low in lx.DIRECTION_DOWN:
+            return "down", j
     return None
 
 
@@ -949,13 +949,15 @@ def _content(words: Sequence[Token], limit: int) -> list[str]:
     return out
 
 
-def _phrase(tokens: list[Token], b: _Bounded, direction: str | None) -> str | None:
+def _phrase(tokens: list[Token], b: _Bounded, direction: tuple[str, int] | None) -> str | None:
     """The measure phrase of a figure, read from its sentence: the governing words
     before it, what it counts and the verb after ("hospital laid off nurses", "jobs
     eliminated", "ticket prices" for "Ticket prices rose 8%")."""
     if direction is not None:
-        k = b.first - 1 - (tokens[b.first - 1].low == "by")
-        words = _subject(tokens, k)
+        verb = direction[1]
+        # "raised the fee by $5": the object; "Ticket prices rose 8%": the subject.
+        obj = _content(tokens[verb + 1 : b.first], 3)
+        words = [w for w in obj if w != "by"] or _subject(tokens, verb)
         return " ".join(words) or None
     before: list[Token] = []
     for k in range(b.first - 1, max(-1, b.first - 5), -1):
@@ -1201,7 +1203,8 @@ def extract_quantities(
                 q = replace(q, approx="other_event")
         direction = _direction(tokens, b, q.entity)
         q = replace(
-            q, direction=direction, phrase=_phrase(tokens, b, direction),
+            q, direction=direction[0] if direction else None,
+            phrase=_phrase(tokens, b, direction),
             total=_is_total(tokens, b),
         )  # fmt: skip
         scope = _scope(text, (q.start, q.end), dates, published)

@@ -386,8 +386,8 @@ def _judge(pair: Pair, m: _Match, tolerance: float) -> tuple[float, Violation] |
                 return None  # fewer soldiers than people killed: no conflict
         exact = m.left.approx is None and m.right.approx is None
         gap = _gap(m.left, m.right)
-        if exact and gap <= tolerance:
-            return None
+        if exact and gap <= tolerance and m.left.measure not in ATTRIBUTES:
+            return None  # an age is exact: 50 against 49 is two ages
         return _same_measure(pair, m, gap)
     part, whole = (m.left, m.right) if m.relation == "part_left" else (m.right, m.left)
     how = _part_whole_conflict(part, whole, tolerance)
@@ -409,9 +409,26 @@ def _aged(pair: Pair, m: _Match) -> bool:
     return 0 <= older.value - younger.value <= years + 1
 
 
+def _amount(x: float, unit: str | None) -> str:
+    """A figure with its unit for explanations: "$770 million", "2,000 m2", "8%"."""
+    signs = {"usd": "$", "gbp": "£", "eur": "€", "jpy": "¥"}
+    base = (unit or "").split("/")[0]
+    if base in signs or (base.isalpha() and len(base) == 3 and base.islower()):
+        for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+            if abs(x) >= scale:
+                text = f"{x / scale:,.2f}".rstrip("0").rstrip(".") + f" {word}"
+                break
+        else:
+            text = _fmt(x)
+        return f"{signs[base]}{text}" if base in signs else f"{text} {base.upper()}"
+    return _fmt(x) + (f" {unit}" if unit and unit not in ("count",) else "")
+
+
 def _fmt(x: float) -> str:
     if not math.isfinite(x):
         return "unbounded"
+    if 0 < abs(x) < 1:
+        return f"{x:.3g}"
     return f"{x:,.0f}" if abs(x - round(x)) < 1e-6 or abs(x) >= 100 else f"{x:,.2f}".rstrip("0")
 
 
@@ -512,6 +529,8 @@ def _same_measure(pair: Pair, m: _Match, gap: float) -> tuple[float, Violation]:
     sentence = _both(pair, m)
     sentence += _difference(a, b)
     severity = "high" if gap >= 0.25 else "medium" if gap >= 0.1 else "low"
+    if a.measure in ATTRIBUTES and a.approx is None and b.approx is None:
+        severity = "high"  # one person's age or service: two exact values cannot both hold
     later = later_of(pair.left, pair.right)
     if later is not None and not _scopes_coincide(a, b):
         later_q, earlier_q = (a, b) if later is pair.left else (b, a)
@@ -558,10 +577,12 @@ def _parts_against_total(
     gap = _gap(parts, whole)
     if gap <= tolerance:
         return None
-    items = " + ".join(f"{_fmt(v)} {n}".strip() for n, v in parts.components)
+    items = " + ".join(f"{_amount(v, parts.unit)} {n}".strip() for n, v in parts.components)
     first = [(pair.left, m.left), (pair.right, m.right)]
     text = " ".join(
-        f"{who(c)}: {items} = {_fmt(q.value)}." if q is parts else f"{who(c)}: {q.text} in total."
+        f"{who(c)}: {items} = {_amount(q.value, q.unit)}."
+        if q is parts
+        else f"{who(c)}: {q.text} in total."
         for c, q in first
     )
     sentence = f"{text} The listed parts add up to more than the total."
@@ -569,7 +590,7 @@ def _parts_against_total(
     if pair.left.party == pair.right.party:
         severity, sentence = "low", sentence + " The same party gave both: a revision."
     name = measure_name(whole)
-    summary = f"{name}: parts {_fmt(parts.value)} vs total {whole.text}"
+    summary = f"{name}: parts {_amount(parts.value, parts.unit)} vs total {whole.text}"
     facts = frozenset(_facts(pair, parts, whole))
     return gap, Violation(severity, 0.75, summary, sentence, key=name, facts=facts)
 
