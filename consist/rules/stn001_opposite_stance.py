@@ -405,7 +405,9 @@ def same_subject(
         scope_other = scopes[1] if names_a else scopes[0]
         if scope_other != "group":
             return cls_named != "" and cls_named == cls_other
-        return cls_other.split(" ")[-1] in _PERSON_CLASSES and cls_named in ("", cls_other)
+        if cls_named:
+            return cls_named == cls_other  # "Lee, one of the inspectors" / "the inspectors"
+        return cls_other.split(" ")[-1] in _PERSON_CLASSES
     if cls_a and cls_a == cls_b:
         return True
     # "No notice was sent" covers "a recall notice was sent": a group (or a denial of
@@ -488,9 +490,20 @@ def _variants(word: str) -> list[str]:
     return out
 
 
+_PHRASE_TAIL = frozenset("from to of with at".split())
+
+
+def _core(phrase: str) -> str:
+    """ "far away from" -> "far": an adverb or adjective without its trailing particles."""
+    words = phrase.split()
+    while len(words) > 1 and words[-1] in _PHRASE_TAIL | {"away"}:
+        words.pop()
+    return " ".join(words)
+
+
 def _are_antonyms(a: str, b: str) -> bool:
-    for x in _variants(a):
-        for y in _variants(b):
+    for x in {*_variants(a), *_variants(_core(a))}:
+        for y in {*_variants(b), *_variants(_core(b))}:
             if y in ANTONYMS.get(x, frozenset()):
                 return True
     return False

@@ -1,4 +1,4 @@
-"""Stance extraction: predicate families, polarity, scope, hedges and non-assertions."""
+"""Stance extraction: propositions, polarity, denials, scope, hedges and non-assertions."""
 
 from __future__ import annotations
 
@@ -27,42 +27,80 @@ def _one(nlp: Any, text: str, predicate: str) -> Stance:
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "proposition"),
     [
-        "The soldiers have not expressed any intention to defect.",
-        "The soldiers have not expressed any intention to seek asylum in South Korea.",
-        "The soldiers have not requested resettlement in South Korea.",
-        "Lee said he had decided 80% to apply for asylum.",
-        "They expressed their desire to go to South Korea.",
-        "Ri expressed his intent to defect to the South.",
-        "He wants to go to South Korea.",
+        ("No recall notice was sent to dealers.", "recall notice send dealers"),
+        ("A recall notice was sent to dealers on Monday.", "recall notice send dealers"),
+        ("The merger has not been approved by the ministry.", "ministry approve merger"),
+        ("The ministry has approved the merger.", "ministry approve merger"),
+        ("The minister has refused to step down.", "minister step down"),
+        ("The mayor said the plan does not raise property taxes.", "plan raise property taxes"),
     ],
 )
-def test_defection_paraphrases_share_one_key(nlp: Any, text: str) -> None:
-    assert "defect_intent" in {s.predicate for s in _stances(nlp, text)}
+def test_proposition_is_polarity_neutral_in_plain_words(
+    nlp: Any, text: str, proposition: str
+) -> None:
+    """Negation, auxiliaries, attribution and times leave the proposition; words are
+    kept as written (no lemma errors such as "taxis"), verbs lemmatised, passives with
+    an agent put in the active voice."""
+    assert proposition in {s.proposition for s in _stances(nlp, text)}
 
 
-def test_nis_denial_is_group_level(nlp: Any) -> None:
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        ("The company denied that any data was stolen.", "steal_pass"),
+        ("Officials dismissed claims that the bridge had collapsed.", "collapse"),
+        ("Officials rejected reports that the bridge had collapsed.", "collapse"),
+        ("Reports that the singer died are false.", "die"),
+        ("It is not true that the factory closed.", "close"),
+        ("The minister has refused to step down.", "step_down"),
+    ],
+)
+def test_denials_of_a_reported_content(nlp: Any, text: str, predicate: str) -> None:
+    s = _one(nlp, text, predicate)
+    assert s.polarity == -1 and s.hedge < 0.4
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        ("Reports that the singer died are true.", "die"),
+        ("It is true that the factory closed.", "close"),
+        ("Officials did not dismiss claims that the bridge had collapsed.", "collapse"),
+    ],
+)
+def test_contents_not_denied(nlp: Any, text: str, predicate: str) -> None:
+    assert all(s.polarity == 1 for s in _stances(nlp, text) if s.predicate == predicate)
+
+
+def test_declined_to_comment_says_nothing(nlp: Any) -> None:
+    assert not [
+        s
+        for s in _stances(nlp, "The spokesman declined to comment on the report.")
+        if s.polarity == -1
+    ]
+
+
+def test_group_denial_is_group_level(nlp: Any) -> None:
     s = _one(
         nlp,
-        "South Korea’s National Intelligence Service (NIS) reported Monday that two North "
-        "Korean soldiers captured by Ukrainian forces have not expressed any intention to "
-        "seek asylum in South Korea.",
-        "defect_intent",
+        "The agency reported Monday that two inspectors hired by the city have not "
+        "found any defect in the bridge.",
+        "find defect bridge",
     )
-    assert (s.polarity, s.scope, s.subject, s.hedge) == (-1, "group", "soldier", 0.0)
-    assert "not expressed" in s.cue
+    assert (s.polarity, s.scope, s.subject, s.hedge) == (-1, "group", "inspector", 0.0)
+    assert "not found" in s.cue
 
 
 def test_individual_with_pronoun_resolved(nlp: Any) -> None:
     text = (
-        "Earlier, one of the captured soldiers, Lee (26), told The Chosun Daily in a Feb. 19 "
-        "interview that he had decided 80% to apply for asylum and planned to go to South Korea."
+        "Earlier, one of the engineers, Lee (26), told The Daily in a Feb. 19 "
+        "interview that he had decided to leave the company."
     )
-    s = _one(nlp, text, "defect_intent")
+    s = [x for x in _stances(nlp, text) if x.predicate.startswith("decide")][0]
     assert s.polarity == 1 and s.scope == "individual"
-    assert parse_subject(s.subject) == ("soldier", frozenset({"Lee"}))
-    assert s.hedge < 0.4
+    assert parse_subject(s.subject) == ("engineer", frozenset({"Lee"}))
     assert text[s.start : s.end] == s.cue
 
 

@@ -28,24 +28,44 @@ def test_fixture_has_enough_cases() -> None:
 
 
 def test_finding_names_parties_dates_and_cues(nlp: Any) -> None:
-    case = next(c for c in CASES if c["name"] == "nis_vs_interview")
+    case = {
+        "left": {
+            "text": "The inspectors have not found any defect in the bridge.",
+            "speaker": "City inspectors",
+            "outlet": "Daily Post",
+            "date": "2025-01-13",
+        },
+        "right": {
+            "text": "Earlier, one of the inspectors, Lee, said that he had found a defect in the "
+            "bridge.",
+            "outlet": "Evening Star",
+            "date": "2025-02-23",
+            "date_approx": True,
+        },
+    }
     (v,) = _run(nlp, case)
-    assert "NIS (via Associated Press, 2025-01-13)" in v.explanation
-    assert "The Chosun Ilbo (about 2025-02-23)" in v.explanation
-    assert "have not expressed any intention to defect" in v.explanation
-    assert "80%" in v.explanation
+    assert "City inspectors (via Daily Post, 2025-01-13)" in v.explanation
+    assert "Evening Star (about 2025-02-23)" in v.explanation
+    assert "have not found any defect" in v.explanation
     assert "came later" in v.explanation
-    assert "group-level" in v.explanation
-    assert v.key == "defect_intent"
+    assert "whole group" in v.explanation
+    assert {"incompatible", "different_times", "group_vs_individual"} <= v.facts
     assert 0 < v.confidence < 1
     assert "\n" not in v.summary
 
 
+def test_summary_quotes_the_claims_words_not_lemmas(nlp: Any) -> None:
+    case = next(c for c in CASES if c["name"] == "plan_does_not_raise_taxes_vs_raises_them")
+    (v,) = _run(nlp, case)
+    assert "raises property taxes" in v.summary and "taxis" not in v.summary + v.explanation
+
+
 def test_reverse_order_gives_same_finding(nlp: Any) -> None:
-    case = next(c for c in CASES if c["name"] == "nis_vs_interview")
-    swapped = {**case, "left": case["right"], "right": case["left"]}
-    (a,), (b,) = _run(nlp, case), _run(nlp, swapped)
-    assert (a.severity, a.key, a.confidence) == (b.severity, b.key, b.confidence)
+    for name in ("recall_notice_sent_vs_none_sent", "denied_that_any_data_was_stolen"):
+        case = next(c for c in CASES if c["name"] == name)
+        swapped = {**case, "left": case["right"], "right": case["left"]}
+        (a,), (b,) = _run(nlp, case), _run(nlp, swapped)
+        assert (a.severity, a.key, a.confidence) == (b.severity, b.key, b.confidence)
 
 
 def test_metadata_and_docstring() -> None:
@@ -77,4 +97,4 @@ def test_antonym_swap() -> None:
     assert antonym_swap("A man stands near the rocks.", "A man stands far from the rocks.")
     assert antonym_swap("Opens early.", "Opens late.") is None  # too little shared context
     assert antonym_swap("He is not young at all.", "He is not old at all.") is None
-    assert antonym_swap("The game is about to start now.", "The game is about to end now.")
+    assert antonym_swap("The game is about to begin now.", "The game is about to end now.")
