@@ -65,10 +65,6 @@ def run_case(code: str, case: dict[str, Any], nlp: Any = None, *, swap: bool = F
     ``nlp`` (a spaCy pipeline) is needed by stance rules only; ``swap`` exchanges the two
     claims, to check that a verdict does not depend on their order.
     """
-    from consist.features import claim_features
-    from consist.rules import rule_class
-    from consist.rules.base import RuleContext
-    from consist.types import Pair
 
     from consist.extract.quantity_lexicon import packs_loaded
 

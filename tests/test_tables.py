@@ -38,7 +38,8 @@ def test_any_measure_with_a_finding_gets_a_table_in_its_own_words() -> None:
 
 def test_parts_and_other_events_are_not_rows() -> None:
     claims = _claims(
-        "Two of the victims died at the scene.", "Four people were killed last year in a separate crash."
+        "Two of the victims died at the scene.",
+        "Four people were killed last year in a separate crash.",
     )
     features = {c.id: claim_features(c) for c in claims}
     assert quantity_tables(claims, features) == ()

@@ -867,7 +867,10 @@ def _part_of_whole(tokens: list[Token], b: _Bounded, first_in_claim: bool) -> bo
 
 
 def _other_event(
-    text: str, tokens: list[Token], b: _Bounded, dates: Sequence[DateMention],
+    text: str,
+    tokens: list[Token],
+    b: _Bounded,
+    dates: Sequence[DateMention],
     published: str | None,
 ) -> bool:
     """A figure recalled from another event: its sentence names an earlier date ("in a
@@ -891,7 +894,7 @@ def _other_event(
 
 
 def _months_before(iso: str, months: int) -> str:
-    """"YYYY-MM" of the month ``months`` before an ISO date."""
+    """ "YYYY-MM" of the month ``months`` before an ISO date."""
     year, month = int(iso[:4]), int(iso[5:7])
     total = year * 12 + (month - 1) - months
     return f"{total // 12:04d}-{total % 12 + 1:02d}"
@@ -977,7 +980,7 @@ def _phrase(tokens: list[Token], b: _Bounded, direction: tuple[str, int] | None)
 
 
 def _is_total(tokens: list[Token], b: _Bounded) -> bool:
-    """"a total of $650 million", "$650 million in all", "a $1.2bn budget"."""
+    """ "a total of $650 million", "$650 million in all", "a $1.2bn budget"."""
     near = [t.low for t in tokens[max(0, b.first - 3) : b.first]]
     near += [t.low for t in tokens[b.last + 1 : b.last + 3]]
     return any(w in lx.TOTAL_CUES for w in near)

@@ -81,7 +81,8 @@ _SETS: dict[str, set[str]] = {
 }  # fmt: skip
 _LISTS: dict[str, list[str]] = {
     "demonyms": DEMONYMS, "partitive_before": PARTITIVE_BEFORE,
-    "partitive_after": PARTITIVE_AFTER, "additive_before": ADDITIVE_BEFORE, "partitive_restrictors": PARTITIVE_RESTRICTORS,
+    "partitive_after": PARTITIVE_AFTER, "additive_before": ADDITIVE_BEFORE,
+    "partitive_restrictors": PARTITIVE_RESTRICTORS,
     "other_event_cues": OTHER_EVENT_CUES,
 }  # fmt: skip
 _LOADED: list[str] = []
@@ -107,7 +108,9 @@ def extend(data: dict[str, Any], name: str = "") -> None:
         seq.extend(w for w in data.get(key, ()) if w not in seq)
     DEMONYMS.sort(key=lambda w: -len(w))  # "north korean" before "korean"
     IRREGULAR_PLURALS.update(data.get("irregular_plurals", {}))
-    _LOADED.append(name + ":" + hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest())
+    _LOADED.append(
+        name + ":" + hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+    )
 
 
 def use_packs(packs: tuple[str, ...] | list[str]) -> None:

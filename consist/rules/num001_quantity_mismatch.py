@@ -36,6 +36,8 @@ def _parts() -> dict[str, str]:
 
 def _is_lexicon(measure: str | None) -> bool:
     return measure is not None and measure in lx.MEASURE_LABELS
+
+
 _SEVERITY_RANK = {"low": 0, "medium": 1, "high": 2}
 _WORD = re.compile(r"[A-Za-z]+")
 _WORD_OR_NUMBER = re.compile(r"[A-Za-z]+|\d[\d,.]*")
@@ -273,6 +275,8 @@ def _comparable(
     relation = _relation(a, b)
     if relation is None:
         return None
+    if "vague" in (a.approx, b.approx) and not (_is_lexicon(a.measure) and _is_lexicon(b.measure)):
+        return None  # "several people jumped" / "one person jumped": too loose to compare
     if a.measure in ATTRIBUTES or b.measure in ATTRIBUTES:
         holders_match = a.holder is not None and a.holder.lower() == (b.holder or "").lower()
         return _Match(a, b, relation, False) if holders_match else None
@@ -293,7 +297,10 @@ def _comparable(
 
 
 def _align(
-    pair: Pair, left: tuple[Quantity, ...], right: tuple[Quantity, ...], min_context: float,
+    pair: Pair,
+    left: tuple[Quantity, ...],
+    right: tuple[Quantity, ...],
+    min_context: float,
     ctx: RuleContext | None = None,
 ) -> list[_Match]:
     """Pairs of quantities that measure the same thing, each side's best counterpart.
@@ -565,9 +572,7 @@ def _opposite_directions(pair: Pair, m: _Match) -> tuple[float, Violation]:
     return 1.0, violation
 
 
-def _parts_against_total(
-    pair: Pair, m: _Match, tolerance: float
-) -> tuple[float, Violation] | None:
+def _parts_against_total(pair: Pair, m: _Match, tolerance: float) -> tuple[float, Violation] | None:
     """Listed parts ("$520 million for wages and $250 million for equipment") that add
     up to more than the total another source gives ("a total of $650 million"). Parts
     that add up to less leave room for parts not listed, so only an excess is flagged."""

@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-from consist.extract.quantity_lexicon import packs_loaded
 from consist.extract.quantities import extract_quantities
+from consist.extract.quantity_lexicon import packs_loaded
 from consist.types import DateMention, Quantity
 
 
