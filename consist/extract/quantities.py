@@ -881,9 +881,11 @@ def _other_event(
     if any(f" {cue} " in low for cue in lx.OTHER_EVENT_CUES):
         return True
     if published and len(published) >= 7:
-        for d in dates:
+        start, end = tokens[b.first].start, tokens[max(b.last, b.num_last)].end
+        for d in dates:  # an earlier date in the figure's own clause
             if d.last and d.last[:7] < _months_before(published, 2):
-                return True
+                if _governs(text, start, end, d):
+                    return True
     before = [t for t in tokens[max(0, b.first - 8) : b.first]]
     for idx, t in enumerate(before):
         if t.low == "after" and any(
