@@ -171,6 +171,9 @@ class Stance:
     # embedding. ``patient``: the head of what the act is done to ("merger").
     proposition: str = ""
     patient: str = ""
+    # Who, what, where of the clause as ``role=value`` pairs joined by ";" ("subj=Smith;
+    # obj=the race", "in=the kitchen"), in the claim's own words; times left out.
+    slots: str = ""
 
 
 @dataclass(frozen=True, slots=True)

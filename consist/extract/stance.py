@@ -933,6 +933,7 @@ def _clause_stance(verb: Token, sent: Span | Doc) -> tuple[Stance, ...]:
             end=end,
             proposition=proposition if k == 0 else f"{proposition} {predicate}",
             patient=patient,
+            slots=_slots(verb, agent) if k == 0 else "",
         )
         for k, predicate in enumerate(predicates)
     )
@@ -992,11 +993,7 @@ def _truth_denial(gov: Token) -> Token | None:
     truth = gov if gov.lower_ in judged or gov.lemma_.lower() in judged else None
     if truth is None and gov.lemma_ in _COPULAR:
         truth = next(
-            (
-                c
-                for c in gov.children
-                if c.dep_ in ("acomp", "attr") and c.lemma_.lower() in judged
-            ),
+            (c for c in gov.children if c.dep_ in ("acomp", "attr") and c.lemma_.lower() in judged),
             None,
         )
     if truth is None:
@@ -1086,6 +1083,51 @@ def _proposition(
     if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
         patient = obj.lemma_.lower() if obj.pos_ == "NOUN" else obj.lower_
     return " ".join(words[:20]), patient
+
+
+_SLOT_PREPS = frozenset("in at to from for against with on into near".split())
+
+
+def _slots(verb: Token, agent: Token | None) -> str:
+    """``role=value`` pairs of a clause: its subject (the agent of a passive), object,
+    complement and prepositional objects, each a noun phrase in its own words without
+    its determiner. Times and numbers are left to the date and quantity rules."""
+    out: list[tuple[str, str]] = []
+    subject = agent
+    if subject is None and not _passive(verb):
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.pos_ in ("PROPN", "NOUN"):
+        out.append(("subj", _np_text(subject)))
+    for c in verb.children:
+        if c.dep_ in ("dobj", "attr") or (c.dep_ == "nsubjpass" and agent is not None):
+            if c.pos_ in ("PROPN", "NOUN"):
+                out.append(("obj", _np_text(c)))
+        elif c.dep_ == "nsubjpass" and c.pos_ in ("PROPN", "NOUN"):
+            out.append(("patient", _np_text(c)))
+        elif c.dep_ == "prep" and c.lower_ in _SLOT_PREPS:
+            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if (
+                pobj is not None
+                and pobj.pos_ in ("PROPN", "NOUN")
+                and pobj.ent_type_ not in ("DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY")
+            ):
+                out.append((c.lower_, _np_text(pobj)))
+    seen: dict[str, str] = {}
+    for role, value in out:
+        seen.setdefault(role, value)
+    return ";".join(f"{r}={v}" for r, v in seen.items() if v and ";" not in v and "=" not in v)
+
+
+def _np_text(tok: Token) -> str:
+    """A noun phrase's head with its compounds and adjectives, as written ("Boston
+    Marathon", "red car"); no determiner, no clauses."""
+    parts = [
+        c
+        for c in tok.children
+        if c.dep_ in ("compound", "amod", "nummod") and c.i < tok.i and c.pos_ != "DET"
+    ]
+    words = sorted([*parts, tok], key=lambda t: t.i)
+    return " ".join(w.text for w in words)
 
 
 def _passive(verb: Token) -> bool:

@@ -29,9 +29,27 @@ def antonyms() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def _lexicon_data() -> dict[str, object]:
+    data: dict[str, object] = json.loads(_read("stance/lexicon.json"))
+    return data
+
+
+@lru_cache(maxsize=1)
 def lexicon() -> dict[str, frozenset[str]]:
-    data = json.loads(_read("stance/lexicon.json"))
-    return {k: frozenset(v) for k, v in data.items() if not k.startswith("_")}
+    """The word lists of ``stance/lexicon.json`` (tables of lists are left out)."""
+    return {
+        k: frozenset(v)
+        for k, v in _lexicon_data().items()
+        if not k.startswith("_") and isinstance(v, list)
+    }
+
+
+@lru_cache(maxsize=1)
+def single_value_slots() -> dict[str, frozenset[str]]:
+    """Event head -> the slots that take one value per event (``single_value_slots``)."""
+    table = _lexicon_data().get("single_value_slots", {})
+    assert isinstance(table, dict)
+    return {str(k): frozenset(v) for k, v in table.items()}
 
 
 def words(name: str) -> frozenset[str]:
@@ -39,4 +57,4 @@ def words(name: str) -> frozenset[str]:
     return lexicon()[name]
 
 
-__all__ = ["antonyms", "lexicon", "words"]
+__all__ = ["antonyms", "lexicon", "single_value_slots", "words"]

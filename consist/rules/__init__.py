@@ -19,6 +19,7 @@ _RULES: dict[str, str] = {
     "NUM001": "consist.rules.num001_quantity_mismatch:QuantityMismatch",
     "STN001": "consist.rules.stn001_opposite_stance:OppositeStance",
     "STN002": "consist.rules.stn002_nli_contradiction:NLIContradiction",
+    "STN003": "consist.rules.stn003_value_conflict:ValueConflict",
     "TMP001": "consist.rules.tmp001_date_conflict:DateConflict",
 }
 

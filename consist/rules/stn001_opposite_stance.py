@@ -33,6 +33,12 @@ _PERSON_CLASSES = frozenset("person people man woman men women individual".split
 # First and second persons shift with the speaker: "I" in one witness's quote is not
 # "I" in another's, and generic "you" is nobody in particular.
 _DEICTIC = frozenset("i we you".split())
+# Heads whose folded complement is attempted, wished or planned, not asserted: a
+# paraphrase match never pairs "tried to win" with "did not win".
+_NOT_ASSERTING = frozenset(
+    "hope wish want try attempt seek plan intend aim expect mean strive struggle "
+    "consider offer promise threaten vow pledge propose".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +197,10 @@ class OppositeStance(Rule):
         antonym between their words, nothing denied that was not asserted."""
         if similarity is None or similarity < float(self.options["min_similarity"]):
             return False
+        if _base(_head(pos.predicate)) in _NOT_ASSERTING or _base(_head(neg.predicate)) in (
+            _NOT_ASSERTING
+        ):
+            return False  # "hoped to win" asserts no win: it meets no "did not win"
         if _opposed_words(pos.proposition, neg.proposition):
             return False  # "reported a profit" / "did not report a loss"
         return _content_covered(neg, pos)
@@ -457,6 +467,11 @@ def _same_surname(a: frozenset[str], b: frozenset[str]) -> bool:
         for y in b:
             short, full = (x, y) if len(x.split()) < len(y.split()) else (y, x)
             if len(short.split()) == 1 and len(full.split()) > 1 and full.split()[-1] == short:
+                return True
+            # "Dakota Fanning" / "Hannah Dakota Fanning": a full name within a longer one.
+            words = full.split()
+            n = len(short.split())
+            if 1 < n < len(words) and words[-n:] == short.split():
                 return True
     return False
 
