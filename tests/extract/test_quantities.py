@@ -378,3 +378,90 @@ def test_the_old_value_of_a_change_is_marked() -> None:
     qs = extract_quantities("The death toll rose from 300 to 400 people.")
     assert [(q.value, q.approx) for q in qs] == [(300, "previous"), (400, None)]
     assert only("From 10 to 20 people attended.").approx == "range"
+
+
+# --------------------------------------------------------------------- issue 12: any topic
+
+
+def test_direction_of_a_change_and_a_level() -> None:
+    assert only("Ticket prices rose 8% this season.").direction == "up"
+    assert only("Ticket prices fell 2% this season.").direction == "down"
+    fee = only("The council raised the parking fee by $5.")
+    assert (fee.direction, fee.phrase) == ("up", "parking fee")
+    assert only("Sales rose to 14 million units.").direction is None  # a level
+    assert only("The company cut 300 jobs.").direction is None  # a count of jobs cut
+
+
+def test_measure_phrases_are_read_from_the_sentence() -> None:
+    assert only("The hospital laid off 120 nurses last week.").phrase == "hospital laid off nurses"
+    assert only("1,200 jobs were eliminated.").phrase == "jobs eliminated"
+    assert only("Ticket prices rose 8% this season.").phrase == "ticket prices"
+
+
+def test_money_scales_currencies_and_rates() -> None:
+    assert (only("It cost £12m.").value, only("It cost £12m.").unit) == (12e6, "gbp")
+    assert only("A $1.2bn budget.").value == 1.2e9
+    assert only("It cost C$ 3 million.").unit == "cad"
+    week, year = only("She earns $900 a week."), only("She earns $46,800 a year.")
+    assert week.unit == year.unit == "usd/year"
+    assert abs(week.value - year.value) / year.value < 0.01
+
+
+def test_areas_in_feet_and_metres_convert() -> None:
+    feet, metres = only("It has 5,000 square feet."), only("It has 465 square metres.")
+    assert feet.unit == metres.unit == "km2"
+    assert abs(feet.value - metres.value) / metres.value < 0.01
+
+
+def test_totals_and_listed_parts() -> None:
+    assert only("The budget was a total of $650 million.").total
+    qs = extract_quantities("The city spent $520 million for wages and $250 million for equipment.")
+    (listed,) = [q for q in qs if q.derived]
+    assert listed.value == 770e6
+    assert [name for name, _ in listed.components] == ["wages", "equipment"]
+    assert not [q for q in extract_quantities("He paid $5 in 2019 and 3 people came.") if q.derived]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officers say five of the victims received minor injuries.",
+        "Among the three killed was a teacher.",
+        "Two people died at the scene.",
+        "The three most seriously injured were flown to a trauma center.",
+        "Two victims killed in the crash have been identified.",
+        "Including two children, the bus carried many people.",
+    ],
+)
+def test_parts_of_a_larger_group(text: str) -> None:
+    assert extract_quantities(text)[0].approx == "partial"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Five people were killed in the crash.",
+        "Approximately 4,000 of them have been killed or seriously injured.",
+        "Two people were killed and another three injured.",
+    ],
+)
+def test_wholes_are_not_parts(text: str) -> None:
+    assert extract_quantities(text)[0].approx != "partial"
+
+
+def test_actor_left_out_of_a_count() -> None:
+    q = extract_quantities("Police say he killed one person and then killed himself.")[0]
+    assert q.approx == "partial"
+
+
+def test_figures_recalled_from_other_events() -> None:
+    assert only("Last year's crash killed seven people.").approx == "other_event"
+    assert only("The vigil came a month after Lanza killed 20 children.").approx == "other_event"
+    assert only("Seven people were killed in a series of crashes.").approx == "other_event"
+
+
+def test_ages_with_who_is_and_days_are_not_names() -> None:
+    q = only("Ames, who is 49, led the trial.")
+    assert (q.measure, q.holder) == ("age", "Ames")
+    q = only("On Friday, a 33-year-old man was shot.")
+    assert q.measure == "age" and q.holder is None
