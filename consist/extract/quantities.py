@@ -820,9 +820,11 @@ def _partial(
     Within one claim "killed one and wounded eight others" is whole; as the claim's first
     number, "other" points outside the claim, so the figure is not a total.
     """
+    follow = [t.low for t in tokens[b.last + 1 : b.last + 3]]
+    if follow[:1] and follow[0] in ("additional", "further"):
+        return True  # "found two additional victims": more than some counted elsewhere
     if not first_in_claim:
         return False
-    follow = [t.low for t in tokens[b.last + 1 : b.last + 3]]
     if {"other", "others"} & set(follow):
         return True
     if follow[:1] == ["more"]:  # "killed two more people", but not "14 more ... than"

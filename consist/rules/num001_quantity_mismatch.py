@@ -186,6 +186,11 @@ def _relation(a: Quantity, b: Quantity) -> str | None:
     return None
 
 
+def _names_age(q: Quantity) -> bool:
+    words = set((q.phrase or "").split()) | {q.entity or ""}
+    return bool(words & {"age", "ages", "aged"})
+
+
 def _generic_sum(q: Quantity) -> bool:
     """A sum of listed parts of any measure ("$520 million for wages and $250 million
     for equipment"), as opposed to a combined lexicon category (killed + injured)."""
@@ -262,8 +267,17 @@ def _comparable(
         if same or (same is None and a.phrase is not None and a.phrase == b.phrase):
             return _Match(a, b, "same", True)
         return None
+    generic = not (_is_lexicon(a.measure) or _is_lexicon(b.measure))
+    if generic and "vague" in (a.approx, b.approx):
+        return None  # "several people jumped" / "one person jumped": too loose to compare
+    if generic and _names_age(a) != _names_age(b):
+        return None
+    if generic and (_names_age(a) or _names_age(b)):
+        return None  # "ages 8 and 15" / "age 16": an age with no holder is nobody's
     if a.measure not in ATTRIBUTES and b.measure not in ATTRIBUTES:
-        if not (_is_lexicon(a.measure) and _is_lexicon(b.measure)):
+        if _is_lexicon(a.measure) != _is_lexicon(b.measure):
+            return None  # "two injured" never meets "four people shot": another measure
+        if generic:
             same = _same_by_phrase(a, b, ctx)
             if same is not None:
                 if not same or not _compatible(a.owner, b.owner):
@@ -275,8 +289,6 @@ def _comparable(
     relation = _relation(a, b)
     if relation is None:
         return None
-    if "vague" in (a.approx, b.approx) and not (_is_lexicon(a.measure) and _is_lexicon(b.measure)):
-        return None  # "several people jumped" / "one person jumped": too loose to compare
     if a.measure in ATTRIBUTES or b.measure in ATTRIBUTES:
         holders_match = a.holder is not None and a.holder.lower() == (b.holder or "").lower()
         return _Match(a, b, relation, False) if holders_match else None
