@@ -244,13 +244,13 @@ class _Spy:
             return
         original = checker._run_rules
 
-        def spy(pairs: Any, features: Any, topics: Any) -> Any:
+        def spy(pairs: Any, features: Any, topics: Any, *rest: Any) -> Any:
             for pair in pairs:
                 self.pairs.append((pair.left.id, pair.right.id))
                 for claim in (pair.left, pair.right):
                     self.texts[claim.id] = normalise(claim.text)
             self.features.update(features)
-            return original(pairs, features, topics)
+            return original(pairs, features, topics, *rest)
 
         checker._run_rules = spy
 

@@ -911,8 +911,9 @@ def _clause_stance(verb: Token, sent: Span | Doc) -> tuple[Stance, ...]:
     scope = subj.scope
     if subj.flip:  # "not all of them did X" = some did not
         polarity, scope = -polarity, "some"
-    if polarity < 0 and scope == "some" and _any_subject(verb):
-        scope = "group"  # "denied that any data was stolen": none was
+    if polarity < 0 and scope == "some" and (_any_subject(verb) or subj.first < 0):
+        # "denied that any data was stolen", "card numbers were not stolen": none was.
+        scope = "group"
     hedge, hedge_cues = _hedge(verb, sent, governed=meta is None)
     hedge = max(hedge, family_hedge, attenuated, 0.6 if rarely else 0.0)
     if polarity < 0 and _provisional(verb):

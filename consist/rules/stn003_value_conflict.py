@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from consist.extract.stance import parse_subject
 from consist.extract.stance_data import single_value_slots
 from consist.rules.base import Rule, RuleContext, Violation, later_of, who
 from consist.rules.stn001_opposite_stance import same_subject
@@ -104,8 +105,10 @@ class ValueConflict(Rule):
         threshold = float(self.options["hedge_threshold"])
         if a.polarity != 1 or b.polarity != 1 or max(a.hedge, b.hedge) >= threshold:
             return None
-        if a.scope == "some" or b.scope == "some":
-            return None
+        if (a.scope == "some" or b.scope == "some") and not (
+            parse_subject(a.subject)[1] and parse_subject(b.subject)[1]
+        ):
+            return None  # "some runners started in the park": other runners elsewhere
         head = _head(a)
         single = single_value_slots().get(head, frozenset())
         if head != _head(b) or not single:
