@@ -561,6 +561,7 @@ def _nearest_plural(tokens: list[Token], before: int) -> int | None:
 
 _CONJUNCTIONS = {
     "and", "but", "while", "after", "before", "when", "including", "because", "where", "whose",
+    "once", "unless", "until",
 }  # fmt: skip
 
 

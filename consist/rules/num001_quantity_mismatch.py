@@ -109,7 +109,7 @@ class QuantityMismatch(Rule):
                 measure = parts.get(q.measure or "", q.measure)
                 keys.add(f"m:{q.unit}:{measure}")
             elif q.measure in ATTRIBUTES:
-                keys.add(f"a:{q.measure}:{(q.holder or '').lower()}")
+                keys.add(f"a:{q.measure}:{_name_words(q.holder)[-1:]}")
             elif q.unit is not None:
                 keys.add(f"u:{q.unit}")
             elif q.entity:
@@ -184,6 +184,22 @@ def _relation(a: Quantity, b: Quantity) -> str | None:
     if b.measure is not None and parts.get(b.measure) == a.measure:
         return "part_right"
     return None
+
+
+def _name_words(name: str | None) -> list[str]:
+    """A holder's name as lower-case words without a title: "Ms Grace Adeyemi"."""
+    words = [w.lower().rstrip(".") for w in (name or "").split()]
+    return [w for w in words if w not in lx.HONORIFICS]
+
+
+def _same_holder(a: str | None, b: str | None) -> bool:
+    """One person: the same name, or a surname alone against the full name ending in it
+    ("Ortega" / "Lena Ortega"); "Carolyn Jean Holmes" and "Dekitta Holmes" are two."""
+    wa, wb = _name_words(a), _name_words(b)
+    if not wa or not wb:
+        return False
+    short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    return short == long if len(short) > 1 else long[-1] == short[0]
 
 
 def _names_age(q: Quantity) -> bool:
@@ -290,8 +306,7 @@ def _comparable(
     if relation is None:
         return None
     if a.measure in ATTRIBUTES or b.measure in ATTRIBUTES:
-        holders_match = a.holder is not None and a.holder.lower() == (b.holder or "").lower()
-        return _Match(a, b, relation, False) if holders_match else None
+        return _Match(a, b, relation, False) if _same_holder(a.holder, b.holder) else None
     if not _compatible(a.owner, b.owner) or not _compatible(a.holder, b.holder):
         return None
     subset = _subset(a.entity, b.entity)
