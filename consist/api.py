@@ -255,10 +255,15 @@ class Checker:
             items = [
                 (c, p) for c in claims for p in rule.phrases(features[c.id]) if p in vectors
             ]
-            for key, sim in phrase_neighbours(
-                items, vectors, events, float(rule.phrase_pairing), self.config.n_neighbors
-            ).items():
-                out[key] = max(sim, out.get(key, -1.0))
+            threshold = float(rule.phrase_pairing)
+            # Within an event, near phrases meet; across events only near-identical ones
+            # (event blocks split a story when one report is worded very differently).
+            one_block = {c.doc_id: 0 for c in claims}
+            for blocks, floor in ((events, threshold), (one_block, _CROSS_EVENT_PHRASES)):
+                for key, sim in phrase_neighbours(
+                    items, vectors, blocks, max(threshold, floor), self.config.n_neighbors
+                ).items():
+                    out[key] = max(sim, out.get(key, -1.0))
         return out
 
     def _run_rules(
@@ -335,6 +340,10 @@ class Checker:
         for (left, right), features in zip(sides, per_row, strict=True):
             pairs = [Pair(a, b, 0, 1.0) for a in left for b in right if comparable(a, b)]
             yield self._run_rules(pairs, features, {0: "pair"}, vectors)
+
+
+# Phrases this similar pair their claims even across event blocks.
+_CROSS_EVENT_PHRASES = 0.85
 
 
 def _rule_options(config: Config) -> dict[str, dict[str, Any]]:

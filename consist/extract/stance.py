@@ -828,6 +828,8 @@ def _hedge(verb: Token, sent: Span | Doc, governed: bool = True) -> tuple[float,
             h = 0.0
             if c.dep_ == "aux" and c.lower_ in _MODAL_HEDGE:
                 h = _MODAL_HEDGE[c.lower_]
+                if c.lower_ == "would" and _reported(n):
+                    h = 0.0  # "denied that the plant would close": a past "will"
             elif c.dep_ == "advmod" and c.lower_ in _ADV_HEDGE:
                 h = _ADV_HEDGE[c.lower_]
             elif c.dep_ == "advcl" and any(
@@ -845,6 +847,15 @@ def _hedge(verb: Token, sent: Span | Doc, governed: bool = True) -> tuple[float,
         if h > best or not cues:
             best = max(best, h)
     return round(best, 2), cues
+
+
+def _reported(verb: Token) -> bool:
+    """Whether a clause is the content of a reporting or denial verb ("said that ...")."""
+    return (
+        verb.dep_ == "ccomp"
+        and verb.head.i != verb.i
+        and (verb.head.lemma_ in _REPORTING or verb.head.lemma_ in _DENIAL_VERBS)
+    )
 
 
 def _governor_hedge(node: Token) -> tuple[float, list[Token]]:

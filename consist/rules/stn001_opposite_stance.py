@@ -369,7 +369,20 @@ def _antonyms(a: Stance, b: Stance) -> bool:
     rest_a = {w for w in rest_a if not _antonym_words(w, bb) and w != ba}
     rest_b = {w for w in rest_b if not _antonym_words(w, ba) and w != bb}
     # One side may say more ("reopen after repairs" / "stay closed"), not something else.
-    return bool(a.proposition) and (rest_a <= rest_b or rest_b <= rest_a)
+    if rest_a <= rest_b or rest_b <= rest_a:
+        return bool(a.proposition)
+    # Or both state only a state of their subject, with no object or place of their own.
+    return _objects(a) == _objects(b)
+
+
+def _objects(s: Stance) -> dict[str, str]:
+    """The slots of a stance other than its subject: what and where it is about."""
+    out = {}
+    for part in s.slots.split(";"):
+        role, _, value = part.partition("=")
+        if role and role not in ("subj", "patient"):
+            out[role] = value.lower()
+    return out
 
 
 def _opposed_words(a: str, b: str) -> bool:
@@ -384,7 +397,11 @@ def _content_covered(neg: Stance, pos: Stance) -> bool:
     asserted: the denial's argument nouns are all in the assertion (a paraphrase may
     change the verb, not what it is about)."""
     pos_words = set(pos.proposition.split()) | _args(pos.predicate)
-    return _args(neg.predicate) <= pos_words | {pos.patient}
+    # Times are not content (the proposition leaves them out): "refused to step down
+    # on Monday" denies no more than "resigned on Monday evening" asserts.
+    neg_words = set(neg.proposition.split())
+    content = {a for a in _args(neg.predicate) if a in neg_words or a.split("_")[0] in neg_words}
+    return content <= pos_words | {pos.patient}
 
 
 def _resolve(names: frozenset[str], aliases: Mapping[str, str]) -> frozenset[str]:

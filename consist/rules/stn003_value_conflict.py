@@ -189,7 +189,8 @@ def _compatible(a: str, b: str) -> bool:
 
 
 def _is_name(value: str) -> bool:
-    return value[:1].isupper()
+    """A proper name ("Hartwell Foods", "cooperative Nordvale"), not a common noun."""
+    return any(w[:1].isupper() for w in value.split())
 
 
 __all__ = ["ValueConflict"]
