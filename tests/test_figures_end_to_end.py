@@ -23,6 +23,11 @@ FLAG = [
         "The city spent $520 million for wages and $250 million for equipment.",
         "The city's budget was a total of $650 million.",
     ),
+    ("The city's total spending reached $1.4bn.", "The city's budget was $1.2bn."),
+    (
+        "Turnout was 62 percent in the northern district.",
+        "Turnout in the northern district was 45%.",
+    ),
 ]
 PASS = [
     ("The plant hired 120 workers.", "The plant laid off 120 workers."),
@@ -31,6 +36,7 @@ PASS = [
     ("The company cut 300 jobs.", "The company hired 1,200 workers."),
     ("Sales rose to 14 million units.", "Sales rose 8% last year."),
     ("Two people were injured in the crash.", "Four people were shot in the crash."),
+    ("The city's budget was $1.2bn.", "The city's revenue was $1.4bn."),
 ]
 
 

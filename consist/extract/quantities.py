@@ -929,14 +929,20 @@ def _direction(tokens: list[Token], b: _Bounded, entity: str | None) -> tuple[st
 def _subject(tokens: list[Token], verb: int) -> list[str]:
     """The content words before a verb in its clause: "Ticket prices" rose."""
     out: list[str] = []
-    for k in range(verb - 1, max(-1, verb - 6), -1):
+    for k in range(verb - 1, max(-1, verb - 8), -1):
+        if len(out) == 4:
+            break
         t = tokens[k]
         if t.text in _CLAUSE_END or not t.text.isalpha():
             break
         if t.low in lx.STOP or t.low in lx.AUXILIARIES or t.low in lx.REPORTING:
-            if out:
-                break
-            continue
+            continue  # "Turnout in the northern district was": read through "in the"
+        if t.low in ("year", "week", "month", "season") and _at(tokens, k - 1).low in (
+            "this",
+            "last",
+            "next",
+        ):
+            continue  # "spending this year": a time, not the subject
         out.insert(0, t.low)
     return out
 
@@ -967,6 +973,14 @@ def _phrase(tokens: list[Token], b: _Bounded, direction: tuple[str, int] | None)
         obj = _content(tokens[verb + 1 : b.first], 3)
         words = [w for w in obj if w != "by"] or _subject(tokens, verb)
         return " ".join(words) or None
+    for k in range(b.first - 1, max(-1, b.first - 5), -1):
+        t = tokens[k]
+        if t.text in _CLAUSE_END:
+            break
+        if t.low in lx.COPULAS:  # "Total spending this year was $1.4bn": the subject
+            words = _subject(tokens, k)
+            if words:
+                return " ".join(words)
     before: list[Token] = []
     for k in range(b.first - 1, max(-1, b.first - 5), -1):
         t = tokens[k]

@@ -25,7 +25,7 @@ GENERAL_ENTITIES = frozenset({None, "person", "victim", "casualty", "individual"
 UNCOMPARED = frozenset({"previous", "negated", "partial", "other_event"})
 # Cosine similarity of two measure phrases above which they name one measure; a lower
 # bar when both count the same noun ("nurses laid off" / "nurses lost their jobs").
-SAME_PHRASE = 0.75
+SAME_PHRASE = 0.7
 SAME_PHRASE_SAME_NOUN = 0.6
 
 
