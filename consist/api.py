@@ -23,6 +23,7 @@ from consist.embed import (
     embed_texts,
     set_offline,
 )
+from consist.extract.quantity_lexicon import use_packs
 from consist.features import compute_features
 from consist.findings import build_findings
 from consist.group import TopicGrouper, topic_labels
@@ -31,7 +32,6 @@ from consist.nli import Scorer, config_warnings, nli_scores
 from consist.pair import CandidatePairer, comparable, partnered, phrase_neighbours
 from consist.rules import Rule, RuleContext, Violation, select_rules
 from consist.store import Store
-from consist.extract.quantity_lexicon import use_packs
 from consist.tables import quantity_tables
 from consist.types import (
     Claim,
