@@ -151,9 +151,7 @@ class Checker:
         finally:
             if store:
                 store.close()
-        findings = clock.lap(
-            "rules", lambda: self._run_rules(pairs, features, topics, vectors)
-        )
+        findings = clock.lap("rules", lambda: self._run_rules(pairs, features, topics, vectors))
         findings, suppress_warnings = _suppress(findings, claims, self.config)
         report = Report(
             documents=tuple(_summary(d, claims) for d in documents),
@@ -252,9 +250,7 @@ class Checker:
         for rule in self.rules:
             if rule.phrase_pairing is None:
                 continue
-            items = [
-                (c, p) for c in claims for p in rule.phrases(features[c.id]) if p in vectors
-            ]
+            items = [(c, p) for c in claims for p in rule.phrases(features[c.id]) if p in vectors]
             threshold = float(rule.phrase_pairing)
             # Within an event, near phrases meet; across events only near-identical ones
             # (event blocks split a story when one report is worded very differently).

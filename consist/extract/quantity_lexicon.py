@@ -79,7 +79,8 @@ _SETS: dict[str, set[str]] = {
     "weekdays": WEEKDAYS, "irregular_verbs": IRREGULAR_VERBS, "kin_words": KIN_WORDS,
     "person_nouns": PERSON_NOUNS, "direction_up": DIRECTION_UP,
     "direction_down": DIRECTION_DOWN, "reflexive": REFLEXIVE, "total_cues": TOTAL_CUES,
-    "particles": PARTICLES, "auxiliaries": AUXILIARIES, "honorifics": HONORIFICS, "copulas": COPULAS,
+    "particles": PARTICLES, "auxiliaries": AUXILIARIES, "honorifics": HONORIFICS,
+    "copulas": COPULAS,
 }  # fmt: skip
 _LISTS: dict[str, list[str]] = {
     "demonyms": DEMONYMS, "partitive_before": PARTITIVE_BEFORE,
