@@ -171,6 +171,8 @@ class Stance:
     # embedding. ``patient``: the head of what the act is done to ("merger").
     proposition: str = ""
     patient: str = ""
+    # The proposition without its subject ("send recall notice dealers").
+    action: str = ""
     # Who, what, where of the clause as ``role=value`` pairs joined by ";" ("subj=Smith;
     # obj=the race", "in=the kitchen"), in the claim's own words; times left out.
     slots: str = ""

@@ -931,7 +931,7 @@ def _clause_stance(verb: Token, sent: Span | Doc) -> tuple[Stance, ...]:
         hedge = max(hedge, 0.5)
     quantifier = [sent.doc[subj.first]] if subj.first >= 0 else []
     cue, start, end = _cue(sent, verb, negs + hedge_cues + rarely + quantifier)
-    proposition, patient = _proposition(verb, agent, negation.exclude, subj)
+    proposition, patient, action = _proposition(verb, agent, negation.exclude, subj)
     predicates = [predicate, *_coordinated_complements(verb, predicate)]
     stances = tuple(
         Stance(
@@ -945,6 +945,7 @@ def _clause_stance(verb: Token, sent: Span | Doc) -> tuple[Stance, ...]:
             end=end,
             proposition=proposition if k == 0 else f"{proposition} {predicate}",
             patient=patient,
+            action=action if k == 0 else predicate,
             slots=_slots(verb, agent) if k == 0 else "",
         )
         for k, predicate in enumerate(predicates)
@@ -1048,15 +1049,16 @@ _PROP_NESTED = frozenset("ccomp advcl relcl parataxis csubj".split())
 
 def _proposition(
     verb: Token, agent: Token | None, exclude: frozenset[int], subj: Subject
-) -> tuple[str, str]:
-    """(polarity-neutral proposition, patient) of a clause.
+) -> tuple[str, str, str]:
+    """(polarity-neutral proposition, patient, action) of a clause.
 
     The proposition is the clause's subject, predicate and arguments in plain words,
     without negation, auxiliaries, hedges, attribution and time expressions: "No recall
     notice was sent to dealers" and "A recall notice was sent to dealers on Monday"
     both give "recall notice send dealers". Verbs are lemmatised, other words kept as
     written (lower case). A passive with a "by" phrase is put in the active voice. The
-    patient is the head of the object (or of a passive subject): what the act is done to.
+    action is the proposition without its subject ("send dealers"). The patient is the
+    head of the object (or of a passive subject): what the act is done to.
     """
     subject_tok = _subject_token(verb)
     skip: set[int] = set(exclude)
@@ -1094,7 +1096,7 @@ def _proposition(
         obj = subject_tok if _passive(verb) else obj
     if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
         patient = obj.lemma_.lower() if obj.pos_ == "NOUN" else obj.lower_
-    return " ".join(words[:20]), patient
+    return " ".join(words[:20]), patient, " ".join(verb_words[:16])
 
 
 _SLOT_PREPS = frozenset("in at to from for against with on into near".split())

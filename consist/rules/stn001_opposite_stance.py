@@ -33,6 +33,9 @@ _PERSON_CLASSES = frozenset("person people man woman men women individual".split
 # First and second persons shift with the speaker: "I" in one witness's quote is not
 # "I" in another's, and generic "you" is nobody in particular.
 _DEICTIC = frozenset("i we you".split())
+# Two paraphrased propositions also need their actions (the propositions without their
+# subjects) this similar: "soldiers have never encountered" is not "soldiers perished".
+_MIN_ACTION_SIMILARITY = 0.3
 # Heads whose folded complement is attempted, wished or planned, not asserted: a
 # paraphrase match never pairs "tried to win" with "did not win".
 _NOT_ASSERTING = frozenset(
@@ -62,37 +65,52 @@ class OppositeStance(Rule):
     """One source asserts what another denies, about the same party.
 
     What it flags:
-        A pair of claims whose stances have the same predicate (an event or state, with
-        paraphrases such as "expressed an intention to defect", "sought asylum" and
-        "wants to go to South Korea" read as one) and opposite polarity, about the same
-        subject or overlapping scopes: all against none, all against not all, a
-        group-level denial against one member's assertion. Two assertions of antonym
-        predicates ("accepted" / "rejected", "alive" / "dead") about one subject are
-        flagged too, and so are two claims that are the same sentence but for one word
-        swapped for its antonym ("near" / "far from"). Severity is high for a flat
-        contradiction, medium for a group against an individual or for statements made
-        on different dates (the later may record a change), and low when either side is
-        hedged ("may", "reportedly", "considering") or when one party revises itself.
+        A pair of claims where one asserts and the other denies one proposition about
+        the same subject, whatever the wording. A denial is a negation ("no notice was
+        sent", "has not been approved", "never", "none of"), a denial verb with its
+        content ("denied that any data was stolen", "refused to step down", "dismissed
+        claims that ..."), or a statement that a report is false ("reports that ... are
+        false", "it is not true that ..."). The two propositions (each clause without
+        its negation, attribution, hedges and times, e.g. "recall notice send dealers")
+        match when they have the same head and the denial covers no more than the
+        assertion, or when their embeddings are at least ``min_similarity`` similar
+        ("minister resign" / "minister step down") with no antonym between them. A
+        passive with an agent is read in the active voice, and an agentless passive
+        ("data was stolen") is matched on what was acted on. Scopes must overlap: all
+        against none, all against not all, a group-level denial against one member's
+        assertion. Two assertions of opposite predicates (antonyms from WordNet:
+        "accepted" / "rejected", "reopen" / "stay closed") about one subject are
+        flagged too, and so are two claims that are the same sentence but for one
+        word swapped for its antonym. Severity is high for a flat contradiction,
+        medium for a group against an individual or for statements made on different
+        dates (the later may record a change), and low when either side is hedged
+        ("may", "reportedly", "considering") or when one party revises itself.
 
     Why:
         A fact asserted by one source and denied by another is the contradiction a
         reader most needs to see, and wording differences hide it from text matching.
 
     Flagged:
-        "The NIS said the captured soldiers have not expressed any intention to defect."
-        / "Lee told The Chosun Daily he had decided 80% to apply for asylum."
-        "The plant is open." / "The plant is not open."
-        "He accepted the offer." / "He rejected the offer."
+        "A recall notice was sent to dealers on Monday." / "No recall notice was sent
+        to dealers."
+        "The ministry has approved the merger." / "The merger has not been approved by
+        the ministry."
+        "The minister resigned on Friday." / "The minister has refused to step down."
+        "The company denied that any data was stolen." / "Hackers stole customer data
+        from the company."
+        "The museum will reopen in March." / "The museum will stay closed until next
+        year."
 
     Not flagged:
-        Shared words without a shared predicate ("always run tests" / "never commit
-        without tests"); conditions, questions and refusals to comment ("declined to
-        comment on whether ... intent to defect"); "some did" against "some did not";
-        different subjects (Ri against Baek, a soldier against his government, "the
-        shooting victim" against "his first victim"); "several soldiers have defected
-        before" against "the captured soldiers have not"; unresolved pronouns in
-        unrelated claims; a claim against its own repetition; a claim that is merely
-        absent elsewhere.
+        Shared words without a shared proposition ("always run tests" / "never commit
+        without tests"); conditions, questions, wishes and attempts ("hoped to win" /
+        "did not win") and refusals to comment ("declined to comment on ..."); "some
+        did" against "some did not"; different subjects ("the ministry approved" / "the
+        regulator has not approved"); a denial of more than was asserted ("no notice
+        was sent to customers" / "a notice was sent to dealers"); opposite words that
+        agree ("reported a profit" / "did not report a loss"); two hedged claims;
+        unresolved pronouns in unrelated claims; a claim against its own repetition; a
+        claim that is merely absent elsewhere.
     """
 
     code: ClassVar[str] = "STN001"
@@ -124,7 +142,8 @@ class OppositeStance(Rule):
 
     def phrases(self, features: ClaimFeatures) -> Iterable[str]:
         """The polarity-neutral proposition of each stance, compared by embedding."""
-        return [s.proposition for s in features.stances if s.proposition]
+        out = [s.proposition for s in features.stances if s.proposition]
+        return out + [s.action for s in features.stances if s.action]
 
     def check(self, pair: Pair, ctx: RuleContext) -> Iterator[Violation]:
         left, right = pair.left, pair.right
@@ -171,7 +190,7 @@ class OppositeStance(Rule):
             ):
                 if not swapped and not _args_covered(neg.predicate, pos.predicate):
                     return None
-            elif not self._paraphrase(pos, neg, similarity):
+            elif not self._paraphrase(pos, neg, similarity, ctx):
                 return None
             # With roles swapped ("data was stolen" / "hackers stole data") the scopes
             # read are of different parties; the denial's is the one that counts.
@@ -192,14 +211,18 @@ class OppositeStance(Rule):
             return _Conflict(a, b, ca, cb, antonym=True, similarity=similarity)
         return None
 
-    def _paraphrase(self, pos: Stance, neg: Stance, similarity: float | None) -> bool:
+    def _paraphrase(
+        self, pos: Stance, neg: Stance, similarity: float | None, ctx: RuleContext
+    ) -> bool:
         """Two differently worded propositions state one thing: close embeddings, no
         antonym between their words, nothing denied that was not asserted."""
         if similarity is None or similarity < float(self.options["min_similarity"]):
             return False
-        if _base(_head(pos.predicate)) in _NOT_ASSERTING or _base(_head(neg.predicate)) in (
-            _NOT_ASSERTING
-        ):
+        if pos.action and neg.action:
+            action = ctx.similarity(pos.action, neg.action)
+            if action is not None and action < _MIN_ACTION_SIMILARITY:
+                return False  # a long shared subject, two unrelated acts
+        if _not_asserting(pos) or _not_asserting(neg):
             return False  # "hoped to win" asserts no win: it meets no "did not win"
         if _opposed_words(pos.proposition, neg.proposition):
             return False  # "reported a profit" / "did not report a loss"
@@ -279,6 +302,15 @@ class OppositeStance(Rule):
 
 
 # --- matching helpers -----------------------------------------------------------------------
+
+
+def _not_asserting(s: Stance) -> bool:
+    """Whether the stance's head wishes or attempts its complement ("hoped to win"); the
+    cue's words are read too, since a parser may lemmatise "hoped" as "hop"."""
+    if _base(_head(s.predicate)) in _NOT_ASSERTING:
+        return True
+    words = [w.lower() for w in _WORD_RE.findall(s.cue)]
+    return any(v in _NOT_ASSERTING for w in words[:3] for v in _variants(w))
 
 
 def _roles_swapped(a: Stance, b: Stance) -> bool:
@@ -479,7 +511,7 @@ def _some_within_group(pos: Stance, neg: Stance) -> bool:
 
 # A denial that covers every member: "any", "no", or a denial verb or false-report.
 _DENIAL_RE = re.compile(
-    r"(?i)\b(any|anyone|anybody|anything|no|none|nobody|nothing|never|denie[sd]|deny|"
+    r"(?i)\b(any|anyone|anybody|anything|no|none|nobody|nothing|denie[sd]|deny|"
     r"false|untrue|not true|dismiss\w*|reject\w*|refute\w*|debunk\w*)\b"
 )
 
