@@ -963,6 +963,12 @@ def _content(words: Sequence[Token], limit: int) -> list[str]:
     return out
 
 
+_PREPOSITIONS = set(
+    "at in on for from with by to of near after before during since over under into across"
+    " through around about between among against within without".split()
+)
+
+
 def _phrase(tokens: list[Token], b: _Bounded, direction: tuple[str, int] | None) -> str | None:
     """The measure phrase of a figure, read from its sentence: the governing words
     before it, what it counts and the verb after ("hospital laid off nurses", "jobs
@@ -993,6 +999,8 @@ def _phrase(tokens: list[Token], b: _Bounded, direction: tuple[str, int] | None)
     for t in tokens[start : start + 6]:
         if t.text in _CLAUSE_END or t.text[:1] in _DIGITS or t.low in ("last", "next"):
             break
+        if t.low in _PREPOSITIONS:
+            break  # "workers lost their jobs at the plant": the place is not the measure
         after.append(t)
     words = _content(before, 3) + [t.low for t in run] + _content(after, 3)
     return " ".join(words) or None
