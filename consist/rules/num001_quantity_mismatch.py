@@ -117,10 +117,14 @@ class QuantityMismatch(Rule):
         return frozenset(keys)
 
     def phrases(self, features: ClaimFeatures) -> Iterable[str]:
-        """The measure phrase of every comparable figure ("jobs eliminated")."""
-        return sorted(
-            {q.phrase for q in features.quantities if q.phrase and q.approx not in UNCOMPARED}
-        )
+        """The measure phrase of every comparable figure ("jobs eliminated"), and "age of
+        <surname>" for a person's age, so that two ages of one person meet across topics
+        (a quote and a profile line share no other words)."""
+        found = {q.phrase for q in features.quantities if q.phrase and q.approx not in UNCOMPARED}
+        for q in features.quantities:
+            if q.measure in ATTRIBUTES and _name_words(q.holder):
+                found.add(f"{lx.label(q.measure)} of {_name_words(q.holder)[-1]}")
+        return sorted(found)
 
     def check(self, pair: Pair, ctx: RuleContext) -> Iterator[Violation]:
         left_qs = ctx.of(pair.left).quantities
