@@ -80,6 +80,12 @@ def test_fatalities_vs_killed_or_injured(report: dict[str, Any]) -> None:
     assert found and found[0]["severity"] == "high"
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 11: found only through the defection paraphrase family, story vocabulary "
+    "that left consist/; the general proposition match does not bridge 'not expressed any "
+    "intention to defect' and 'decided 80% to apply for asylum' (docs/notes/stance.md)",
+)
 def test_defection_intent_nis_vs_soldiers(report: dict[str, Any]) -> None:
     found = _findings(report, "STN", r"not (expressed|requested)", r"(asylum|defect|South Korea)")
     assert found, "NIS: no intention to defect vs a soldier who wants to go to South Korea"
