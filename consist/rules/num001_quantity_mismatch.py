@@ -206,6 +206,12 @@ def _same_holder(a: str | None, b: str | None) -> bool:
     return short == long if len(short) > 1 else long[-1] == short[0]
 
 
+def _cumulative(q: Quantity) -> bool:
+    """A count that only grows: a cumulative lexicon measure, or a count of cumulative
+    things ("cases", "arrests", "infections": lexicon ``cumulative_nouns``)."""
+    return q.measure in lx.CUMULATIVE or (q.entity or "") in lx.CUMULATIVE_NOUNS
+
+
 def _names_age(q: Quantity) -> bool:
     words = set((q.phrase or "").split()) | {q.entity or ""}
     return bool(words & {"age", "ages", "aged"})
@@ -502,7 +508,7 @@ def _facts(pair: Pair, a: Quantity, b: Quantity) -> set[str]:
         facts.add("same_time")
     elif later_of(pair.left, pair.right) is not None:
         facts.add("different_times")
-    if a.measure in lx.CUMULATIVE or b.measure in lx.CUMULATIVE:
+    if _cumulative(a) or _cumulative(b):
         facts.add("cumulative")
     if pair.left.party == pair.right.party:
         facts.add("revision")
@@ -572,7 +578,7 @@ def _same_measure(pair: Pair, m: _Match, gap: float) -> tuple[float, Violation]:
     later = later_of(pair.left, pair.right)
     if later is not None and not _scopes_coincide(a, b):
         later_q, earlier_q = (a, b) if later is pair.left else (b, a)
-        if _central(later_q) > _central(earlier_q) and a.measure in lx.CUMULATIVE:
+        if _central(later_q) > _central(earlier_q) and (_cumulative(a) or _cumulative(b)):
             severity = "medium" if severity == "high" else severity
             sentence += "; the later figure is larger, which a rising toll may explain"
     sentence += "."
