@@ -291,6 +291,24 @@ def _speaker_chunk(who: str) -> str | None:
             if _SUBORDINATE.match(chunk):
                 continue
             return chunk
+        titled = _titled_name(words)
+        if titled and not _SUBORDINATE.match(chunk):
+            return titled
+    return None
+
+
+def _titled_name(words: list[str]) -> str | None:
+    """The name after a role word: "Castelo United chairman Ivo Brandt" -> "Ivo Brandt"."""
+    if len(words) > 7 or _NOT_IN_SPEAKER.search(" ".join(words)):
+        return None
+    tail: list[str] = []
+    for w in reversed(words):
+        if not w[:1].isupper():
+            break
+        tail.insert(0, w)
+    role = words[len(words) - len(tail) - 1] if len(tail) < len(words) else ""
+    if tail and role.isalpha() and role.islower() and role not in _FUNCTION_WORDS:
+        return " ".join(tail)
     return None
 
 

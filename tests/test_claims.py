@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import textwrap
 
+import pytest
+
 from consist.claims import split_claims
 from consist.types import Document
 
@@ -92,3 +94,21 @@ def test_line_broken_at_a_hyphen_is_rejoined() -> None:
     assert split_claims(doc(text))[0].text == (
         "Foreign Minister Cho Tae-yul presented this proposal to the ministry on Monday."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The mayor said the plan does not raise property taxes.", "mayor"),
+        ("The plan raises property taxes by 4%, the council said.", "council"),
+        ("The state auditor's office said 12 schools failed the test.", "state auditor's office"),
+        ("No order was issued, according to the union.", "union"),
+        ("“We will not strike,” Ortega said.", "Ortega"),
+        ("The minister resigned on Friday, the inspector said.", "inspector"),
+        ("Castelo United chairman Ivo Brandt denied that any bid had been accepted.", "Ivo Brandt"),
+    ],
+)
+def test_ordinary_attribution(text: str, speaker: str) -> None:
+    from consist.api import _text_claims
+
+    assert _text_claims(text, "A")[0].speaker == speaker
