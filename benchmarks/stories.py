@@ -1,0 +1,265 @@
+"""How well consist finds the contradictions planted in ``fixtures/stories`` (not a test).
+
+Each folder under ``fixtures/stories`` is one story: 3-5 news documents (or, for
+``headlines``, many one-line ones) and an ``expected.yaml`` that lists
+
+- ``contradictions``: two quotes, ``a`` and ``b`` (or lists ``a_any`` / ``b_any``), from
+  documents of different parties that cannot both be true;
+- ``traps``: quotes that look alike but are consistent (parts that sum to a total, the
+  same figure in two units, a figure that grew between two dates, an earlier event, a
+  subset, "declined to comment"...). A finding that pairs two quotes of one trap (or, for
+  a one-quote trap, touches that quote) is a trap hit.
+
+consist checks each folder; every finding is then
+
+- a *hit* when one of its claims contains quote ``a`` and another contains quote ``b`` of a
+  planted contradiction (the contradiction is then FOUND),
+- a *trap hit* when it matches a trap,
+- a *false alarm* otherwise.
+
+Precision is hits / findings. Models are loaded once, for all stories.
+
+usage: python benchmarks/stories.py [--story NAME] [--json OUT] [--verbose] [--cache]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+STORIES = ROOT / "fixtures" / "stories"
+
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+
+
+def normalise(text: str) -> str:
+    """Collapse whitespace and unify quotes and dashes, so a label matches a claim's text."""
+    return re.sub(r"\s+", " ", text.translate(_QUOTES)).strip()
+
+
+@dataclass
+class Planted:
+    id: str
+    kind: str
+    subkind: str
+    a: tuple[str, ...]
+    b: tuple[str, ...]
+
+
+@dataclass
+class Trap:
+    id: str
+    quotes: tuple[str, ...]
+
+
+@dataclass
+class Labels:
+    story: str
+    folder: Path
+    contradictions: list[Planted]
+    traps: list[Trap]
+
+
+def _side(item: dict[str, Any], key: str) -> tuple[str, ...]:
+    if key in item:
+        return (str(item[key]["quote"]),)
+    return tuple(str(side["quote"]) for side in item[f"{key}_any"])
+
+
+def load_labels(folder: Path) -> Labels:
+    data = yaml.safe_load((folder / "expected.yaml").read_text(encoding="utf-8"))
+    return Labels(
+        story=str(data["story"]),
+        folder=folder,
+        contradictions=[
+            Planted(
+                id=str(c["id"]),
+                kind=str(c["kind"]),
+                subkind=str(c.get("subkind", "")),
+                a=_side(c, "a"),
+                b=_side(c, "b"),
+            )
+            for c in data.get("contradictions") or []
+        ],
+        traps=[
+            Trap(id=str(t["id"]), quotes=tuple(str(q) for q in t["quotes"]))
+            for t in data.get("traps") or []
+        ],
+    )
+
+
+def story_folders(name: str | None = None) -> list[Path]:
+    folders = sorted(p for p in STORIES.iterdir() if (p / "expected.yaml").is_file())
+    if name:
+        folders = [p for p in folders if p.name == name or load_labels(p).story == name]
+        if not folders:
+            raise SystemExit(f"no story named {name!r} in {STORIES}")
+    return folders
+
+
+# -- matching ------------------------------------------------------------------------------
+def _contains(text: str, quotes: Iterable[str]) -> bool:
+    return any(normalise(q) in text for q in quotes)
+
+
+def matches_planted(texts: Sequence[str], planted: Planted) -> bool:
+    """One claim contains quote a and another claim contains quote b."""
+    return any(
+        i != j and _contains(ti, planted.a) and _contains(tj, planted.b)
+        for i, ti in enumerate(texts)
+        for j, tj in enumerate(texts)
+    )
+
+
+def matches_trap(texts: Sequence[str], trap: Trap) -> bool:
+    """Two claims contain two different quotes of the trap (one-quote trap: any claim has it)."""
+    quotes = [normalise(q) for q in trap.quotes]
+    if len(quotes) == 1:
+        return any(quotes[0] in t for t in texts)
+    return any(
+        i != j and qi != qj and qi in ti and qj in tj
+        for i, ti in enumerate(texts)
+        for j, tj in enumerate(texts)
+        for qi in quotes
+        for qj in quotes
+    )
+
+
+@dataclass
+class Alarm:
+    rule: str
+    summary: str
+    claims: list[str]
+
+
+@dataclass
+class StoryResult:
+    story: str
+    folder: str
+    documents: int
+    findings: int
+    planted: int
+    found: list[str] = field(default_factory=list)
+    missed: list[str] = field(default_factory=list)
+    hits: int = 0
+    trap_hits: list[str] = field(default_factory=list)
+    false_alarms: list[Alarm] = field(default_factory=list)
+
+
+def score(labels: Labels, findings: Sequence[Any], documents: int) -> StoryResult:
+    """Match a report's findings (objects with ``rule``, ``summary``, ``claims``) to labels."""
+    result = StoryResult(
+        story=labels.story,
+        folder=labels.folder.name,
+        documents=documents,
+        findings=len(findings),
+        planted=len(labels.contradictions),
+    )
+    found: set[str] = set()
+    traps: set[str] = set()
+    for finding in findings:
+        texts = [normalise(c.text) for c in finding.claims]
+        planted = {p.id for p in labels.contradictions if matches_planted(texts, p)}
+        if planted:
+            found |= planted
+            result.hits += 1
+            continue
+        trapped = {t.id for t in labels.traps if matches_trap(texts, t)}
+        if trapped:
+            traps |= trapped
+            continue
+        result.false_alarms.append(Alarm(finding.rule, finding.summary, texts))
+    result.found = [p.id for p in labels.contradictions if p.id in found]
+    result.missed = [p.id for p in labels.contradictions if p.id not in found]
+    result.trap_hits = sorted(traps)
+    return result
+
+
+def run(folders: Sequence[Path], *, cache: bool = False) -> list[StoryResult]:
+    """Check each story folder with one Checker (models load once) and score it."""
+    from consist.api import Checker
+    from consist.config import Config
+
+    checker = Checker(Config(cache=cache))
+    results = []
+    for folder in folders:
+        labels = load_labels(folder)
+        report = checker.check([folder])
+        results.append(score(labels, report.findings, len(report.documents)))
+    return results
+
+
+# -- output --------------------------------------------------------------------------------
+def totals(results: Sequence[StoryResult]) -> dict[str, Any]:
+    findings = sum(r.findings for r in results)
+    hits = sum(r.hits for r in results)
+    planted = sum(r.planted for r in results)
+    found = sum(len(r.found) for r in results)
+    return {
+        "stories": len(results),
+        "planted": planted,
+        "found": found,
+        "recall": round(found / planted, 3) if planted else 0.0,
+        "findings": findings,
+        "hits": hits,
+        "trap_hits": sum(len(r.trap_hits) for r in results),
+        "false_alarms": sum(len(r.false_alarms) for r in results),
+        "precision": round(hits / findings, 3) if findings else 0.0,
+    }
+
+
+def print_table(results: Sequence[StoryResult], verbose: bool) -> None:
+    print("| story | docs | found / planted | missed | trap hits | false alarms | findings |")
+    print("|---|---|---|---|---|---|---|")
+    for r in results:
+        print(
+            f"| {r.folder} | {r.documents} | {len(r.found)} / {r.planted} | "
+            f"{', '.join(r.missed) or '-'} | {', '.join(r.trap_hits) or '-'} | "
+            f"{len(r.false_alarms)} | {r.findings} |"
+        )
+    t = totals(results)
+    print(
+        f"| **total** | | {t['found']} / {t['planted']} | | {t['trap_hits']} | "
+        f"{t['false_alarms']} | {t['findings']} |"
+    )
+    print(
+        f"\nrecall {t['recall']:.2f} (found / planted), precision {t['precision']:.2f} "
+        f"(findings matching a planted contradiction / all findings)"
+    )
+    if verbose:
+        for r in results:
+            for alarm in r.false_alarms:
+                print(f"\n[{r.folder}] false alarm {alarm.rule}: {alarm.summary}")
+                for text in alarm.claims:
+                    print(f"    - {text}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--story", help="run one story (folder name or its `story:` label)")
+    parser.add_argument("--json", metavar="OUT", help="write per-story and total numbers here")
+    parser.add_argument("--verbose", action="store_true", help="print each false alarm")
+    parser.add_argument(
+        "--cache", action="store_true", help="use consist's cache (default: no cache)"
+    )
+    args = parser.parse_args(argv)
+    sys.path.insert(0, str(ROOT))
+    results = run(story_folders(args.story), cache=args.cache)
+    print_table(results, args.verbose)
+    if args.json:
+        payload = {"stories": [asdict(r) for r in results], "total": totals(results)}
+        Path(args.json).write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
