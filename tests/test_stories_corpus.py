@@ -121,6 +121,30 @@ def test_label_quotes_are_in_exactly_one_document(folder: Path) -> None:
             check(quote, None, f"trap {trap['id']}")
 
 
+@pytest.mark.parametrize("folder", _folders(), ids=lambda p: p.name)
+def test_one_quote_traps_stay_out_of_planted_claims(folder: Path) -> None:
+    """A one-quote trap marks a claim that no finding should touch, so it must not share a
+    sentence with a planted contradiction's quote (the planted finding would touch it)."""
+    labels = _labels(folder)
+    planted = [
+        side["quote"]
+        for item in labels["contradictions"]
+        for key in ("a", "b")
+        for side in _sides(item, key)
+    ]
+    sentences = [
+        s for text in _documents(folder).values() for s in _sentences(_front_matter(text)[1])
+    ]
+    for trap in labels["traps"]:
+        if len(trap["quotes"]) != 1:
+            continue
+        quote = trap["quotes"][0]
+        for sentence in sentences:
+            if quote in sentence:
+                clash = [q for q in planted if q in sentence]
+                assert not clash, f"trap {trap['id']} shares a sentence with {clash}"
+
+
 def test_ids_are_unique_within_a_story() -> None:
     for folder in _folders():
         labels = _labels(folder)
