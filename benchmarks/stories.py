@@ -19,7 +19,7 @@ consist checks each folder; every finding is then
 
 Precision is hits / findings. Models are loaded once, for all stories.
 
-usage: python benchmarks/stories.py [--story NAME] [--json OUT] [--verbose] [--cache]
+usage: python benchmarks/stories.py [--story NAME] [--json OUT] [--verbose] [--cache] [--direct]
 """
 
 from __future__ import annotations
@@ -198,6 +198,83 @@ def run(folders: Sequence[Path], *, cache: bool = False) -> list[StoryResult]:
     return results
 
 
+# -- rules alone (--direct) -----------------------------------------------------------------
+@dataclass
+class DirectResult:
+    """Each labelled pair given straight to the rules (``Checker.compare_many``): no
+    grouping, no pairing, no document dates. Separates rule recall from pipeline recall."""
+
+    folder: str
+    planted_flagged: list[str] = field(default_factory=list)
+    traps_flagged: list[str] = field(default_factory=list)
+    unsplit: list[str] = field(default_factory=list)
+
+
+def claim_texts(folder: Path) -> list[str]:
+    """The claims consist makes of a story's documents (its own sentence splitter)."""
+    from consist.claims import split_claims
+    from consist.config import Config
+    from consist.ingest import read_documents
+
+    documents, _ = read_documents([folder], Config())
+    return [c.text for d in documents for c in split_claims(d)]
+
+
+def _claim_of(quote: str, claims: Sequence[str], result: DirectResult) -> str | None:
+    """The first claim containing ``quote``; a quote in no claim is noted as unsplit."""
+    hits = [c for c in claims if normalise(quote) in normalise(c)]
+    if not hits:
+        result.unsplit.append(quote)
+    return hits[0] if hits else None
+
+
+def direct(folders: Sequence[Path]) -> list[DirectResult]:
+    from consist.api import Checker
+    from consist.config import Config
+
+    checker = Checker(Config(cache=False))
+    out = []
+    for folder in folders:
+        labels = load_labels(folder)
+        claims = claim_texts(folder)
+        result = DirectResult(folder.name)
+
+        jobs: list[tuple[str, str, str, str]] = []  # (kind, id, text a, text b)
+        for p in labels.contradictions:
+            a, b = _claim_of(p.a[0], claims, result), _claim_of(p.b[0], claims, result)
+            if a and b:
+                jobs.append(("planted", p.id, a, b))
+        for t in labels.traps:
+            texts = [_claim_of(q, claims, result) for q in t.quotes[:2]]
+            if len(texts) == 2 and texts[0] and texts[1] and texts[0] != texts[1]:
+                jobs.append(("trap", t.id, texts[0], texts[1]))
+        flagged = checker.compare_many([(a, b) for _, _, a, b in jobs])
+        for (kind, ident, _, _), findings in zip(jobs, flagged, strict=True):
+            if findings:
+                (result.planted_flagged if kind == "planted" else result.traps_flagged).append(
+                    ident
+                )
+        out.append(result)
+    return out
+
+
+def print_direct(results: Sequence[DirectResult], folders: Sequence[Path]) -> None:
+    print("\n## Rules alone: each labelled pair given to `compare` (no grouping, no dates)\n")
+    print("| story | planted flagged | traps flagged | quotes not inside one claim |")
+    print("|---|---|---|---|")
+    planted = flagged = 0
+    for r, folder in zip(results, folders, strict=True):
+        n = len(load_labels(folder).contradictions)
+        planted += n
+        flagged += len(r.planted_flagged)
+        print(
+            f"| {r.folder} | {len(r.planted_flagged)} / {n} "
+            f"({', '.join(r.planted_flagged) or '-'}) | {', '.join(r.traps_flagged) or '-'} | "
+            f"{len(r.unsplit)} |"
+        )
+    print(f"| **total** | {flagged} / {planted} | {sum(len(r.traps_flagged) for r in results)} | |")
+
+
 # -- output --------------------------------------------------------------------------------
 def totals(results: Sequence[StoryResult]) -> dict[str, Any]:
     findings = sum(r.findings for r in results)
@@ -251,12 +328,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--cache", action="store_true", help="use consist's cache (default: no cache)"
     )
+    parser.add_argument(
+        "--direct",
+        action="store_true",
+        help="also give each labelled pair straight to the rules (compare), to tell rule "
+        "misses from pairing misses",
+    )
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
-    results = run(story_folders(args.story), cache=args.cache)
+    folders = story_folders(args.story)
+    results = run(folders, cache=args.cache)
     print_table(results, args.verbose)
+    payload: dict[str, Any] = {"stories": [asdict(r) for r in results], "total": totals(results)}
+    if args.direct:
+        direct_results = direct(folders)
+        print_direct(direct_results, folders)
+        payload["direct"] = [asdict(r) for r in direct_results]
     if args.json:
-        payload = {"stories": [asdict(r) for r in results], "total": totals(results)}
         Path(args.json).write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
     return 0
 
