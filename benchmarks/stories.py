@@ -19,7 +19,8 @@ consist checks each folder; every finding is then
 
 Precision is hits / findings. Models are loaded once, for all stories.
 
-usage: python benchmarks/stories.py [--story NAME] [--json OUT] [--verbose] [--cache] [--direct]
+usage: python benchmarks/stories.py [--story NAME] [--json OUT] [--verbose] [--cache]
+                                   [--trace] [--direct]
 """
 
 from __future__ import annotations
@@ -153,6 +154,7 @@ class StoryResult:
     hits: int = 0
     trap_hits: list[str] = field(default_factory=list)
     false_alarms: list[Alarm] = field(default_factory=list)
+    trace: dict[str, str] = field(default_factory=dict)
 
 
 def score(labels: Labels, findings: Sequence[Any], documents: int) -> StoryResult:
@@ -184,18 +186,68 @@ def score(labels: Labels, findings: Sequence[Any], documents: int) -> StoryResul
     return result
 
 
-def run(folders: Sequence[Path], *, cache: bool = False) -> list[StoryResult]:
-    """Check each story folder with one Checker (models load once) and score it."""
+def run(folders: Sequence[Path], *, cache: bool = False, trace: bool = False) -> list[StoryResult]:
+    """Check each story folder with one Checker (models load once) and score it.
+
+    With ``trace``, each missed contradiction gets the stage that lost it (see ``_Spy``)."""
     from consist.api import Checker
     from consist.config import Config
 
     checker = Checker(Config(cache=cache))
+    spy = _Spy(checker) if trace else None
     results = []
     for folder in folders:
         labels = load_labels(folder)
+        if spy:
+            spy.reset()
         report = checker.check([folder])
-        results.append(score(labels, report.findings, len(report.documents)))
+        result = score(labels, report.findings, len(report.documents))
+        if spy:
+            result.trace = {
+                p.id: spy.stage(p) for p in labels.contradictions if p.id in result.missed
+            }
+        results.append(result)
     return results
+
+
+class _Spy:
+    """Records the candidate pairs and claim features that reach the rules, by wrapping
+    the checker's ``_run_rules(pairs, features, topics)`` (a private hook: when it changes,
+    the trace says so instead of failing)."""
+
+    def __init__(self, checker: Any) -> None:
+        self.pairs: list[tuple[str, str]] = []
+        self.features: dict[str, Any] = {}
+        self.texts: dict[str, str] = {}
+        self.ok = hasattr(checker, "_run_rules")
+        if not self.ok:
+            return
+        original = checker._run_rules
+
+        def spy(pairs: Any, features: Any, topics: Any) -> Any:
+            for pair in pairs:
+                self.pairs.append((pair.left.id, pair.right.id))
+                for claim in (pair.left, pair.right):
+                    self.texts[claim.id] = normalise(claim.text)
+            self.features.update(features)
+            return original(pairs, features, topics)
+
+        checker._run_rules = spy
+
+    def reset(self) -> None:
+        self.pairs, self.features, self.texts = [], {}, {}
+
+    def stage(self, planted: Planted) -> str:
+        if not self.ok:
+            return "trace unavailable"
+        a_ids = {i for i, t in self.texts.items() if _contains(t, planted.a)}
+        b_ids = {i for i, t in self.texts.items() if _contains(t, planted.b)}
+        if any((x in a_ids and y in b_ids) or (x in b_ids and y in a_ids) for x, y in self.pairs):
+            return "paired, no rule fired"
+        lost = [side for side, ids in (("a", a_ids), ("b", b_ids)) if not ids]
+        if lost:
+            return f"{' and '.join(lost)} in no candidate pair"
+        return "both in pairs, never together"
 
 
 # -- rules alone (--direct) -----------------------------------------------------------------
@@ -312,6 +364,17 @@ def print_table(results: Sequence[StoryResult], verbose: bool) -> None:
         f"\nrecall {t['recall']:.2f} (found / planted), precision {t['precision']:.2f} "
         f"(findings matching a planted contradiction / all findings)"
     )
+    traced = [(r.folder, pid, stage) for r in results for pid, stage in r.trace.items()]
+    if traced:
+        print("\n## Where each missed contradiction was lost\n")
+        print("| story | contradiction | stage |")
+        print("|---|---|---|")
+        for folder, pid, stage in traced:
+            print(f"| {folder} | {pid} | {stage} |")
+        stages: dict[str, int] = {}
+        for _, _, stage in traced:
+            stages[stage] = stages.get(stage, 0) + 1
+        print("\n" + ", ".join(f"{n} {stage}" for stage, n in sorted(stages.items())))
     if verbose:
         for r in results:
             for alarm in r.false_alarms:
@@ -329,6 +392,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--cache", action="store_true", help="use consist's cache (default: no cache)"
     )
     parser.add_argument(
+        "--trace",
+        action="store_true",
+        help="say for each missed contradiction whether its claims were paired at all",
+    )
+    parser.add_argument(
         "--direct",
         action="store_true",
         help="also give each labelled pair straight to the rules (compare), to tell rule "
@@ -337,7 +405,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
     folders = story_folders(args.story)
-    results = run(folders, cache=args.cache)
+    results = run(folders, cache=args.cache, trace=args.trace)
     print_table(results, args.verbose)
     payload: dict[str, Any] = {"stories": [asdict(r) for r in results], "total": totals(results)}
     if args.direct:
