@@ -159,7 +159,7 @@ def test_corpus_covers_topics_kinds_and_traps() -> None:
     subkinds: Counter[str] = Counter()
     for folder in folders:
         labels = _labels(folder)
-        assert 2 <= len(labels["contradictions"]) <= 5, folder.name
+        assert 2 <= len(labels["contradictions"]) <= 4, folder.name
         assert len(labels["traps"]) >= 3, folder.name
         kinds.update(c["kind"] for c in labels["contradictions"])
         subkinds.update(c["subkind"] for c in labels["contradictions"])
