@@ -186,14 +186,25 @@ def score(labels: Labels, findings: Sequence[Any], documents: int) -> StoryResul
     return result
 
 
-def run(folders: Sequence[Path], *, cache: bool = False, trace: bool = False) -> list[StoryResult]:
-    """Check each story folder with one Checker (models load once) and score it.
-
-    With ``trace``, each missed contradiction gets the stage that lost it (see ``_Spy``)."""
+def make_checker(cache: bool = False) -> Any:
+    """One Checker for every story: the models load once."""
     from consist.api import Checker
     from consist.config import Config
 
-    checker = Checker(Config(cache=cache))
+    return Checker(Config(cache=cache))
+
+
+def run(
+    folders: Sequence[Path],
+    *,
+    cache: bool = False,
+    trace: bool = False,
+    checker: Any | None = None,
+) -> list[StoryResult]:
+    """Check each story folder with one Checker (models load once) and score it.
+
+    With ``trace``, each missed contradiction gets the stage that lost it (see ``_Spy``)."""
+    checker = checker or make_checker(cache)
     spy = _Spy(checker) if trace else None
     results = []
     for folder in folders:
@@ -280,11 +291,8 @@ def _claim_of(quote: str, claims: Sequence[str], result: DirectResult) -> str | 
     return hits[0] if hits else None
 
 
-def direct(folders: Sequence[Path]) -> list[DirectResult]:
-    from consist.api import Checker
-    from consist.config import Config
-
-    checker = Checker(Config(cache=False))
+def direct(folders: Sequence[Path], checker: Any | None = None) -> list[DirectResult]:
+    checker = checker or make_checker()
     out = []
     for folder in folders:
         labels = load_labels(folder)
@@ -405,11 +413,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
     folders = story_folders(args.story)
-    results = run(folders, cache=args.cache, trace=args.trace)
+    checker = make_checker(args.cache)
+    results = run(folders, trace=args.trace, checker=checker)
     print_table(results, args.verbose)
     payload: dict[str, Any] = {"stories": [asdict(r) for r in results], "total": totals(results)}
     if args.direct:
-        direct_results = direct(folders)
+        direct_results = direct(folders, checker)
         print_direct(direct_results, folders)
         payload["direct"] = [asdict(r) for r in direct_results]
     if args.json:
