@@ -155,6 +155,11 @@ class StoryResult:
     trap_hits: list[str] = field(default_factory=list)
     false_alarms: list[Alarm] = field(default_factory=list)
     trace: dict[str, str] = field(default_factory=dict)
+    # Severity of the finding that found each planted contradiction (highest if several).
+    severity: dict[str, str] = field(default_factory=dict)
+
+
+_RANK = {"low": 0, "medium": 1, "high": 2}
 
 
 def score(labels: Labels, findings: Sequence[Any], documents: int) -> StoryResult:
@@ -174,6 +179,10 @@ def score(labels: Labels, findings: Sequence[Any], documents: int) -> StoryResul
         if planted:
             found |= planted
             result.hits += 1
+            level = str(getattr(finding, "severity", ""))
+            for pid in planted:
+                if _RANK.get(level, -1) > _RANK.get(result.severity.get(pid, ""), -1):
+                    result.severity[pid] = level
             continue
         trapped = {t.id for t in labels.traps if matches_trap(texts, t)}
         if trapped:
@@ -384,6 +393,9 @@ def print_table(results: Sequence[StoryResult], verbose: bool) -> None:
             stages[stage] = stages.get(stage, 0) + 1
         print("\n" + ", ".join(f"{n} {stage}" for stage, n in sorted(stages.items())))
     if verbose:
+        for r in results:
+            for pid, level in r.severity.items():
+                print(f"\n[{r.folder}] found {pid} ({level or 'no severity'})")
         for r in results:
             for alarm in r.false_alarms:
                 print(f"\n[{r.folder}] false alarm {alarm.rule}: {alarm.summary}")

@@ -89,7 +89,7 @@ def test_matching_counts_a_finding_once(bench: ModuleType, tmp_path: Path) -> No
 
     class Finding:
         def __init__(self, *texts: str) -> None:
-            self.rule, self.summary = "NUM001", "s"
+            self.rule, self.summary, self.severity = "NUM001", "s", "medium"
             self.claims = tuple(Claim(t) for t in texts)
 
     result = bench.score(
@@ -105,3 +105,4 @@ def test_matching_counts_a_finding_once(bench: ModuleType, tmp_path: Path) -> No
     assert result.found == ["c"] and result.missed == []
     assert result.trap_hits == ["d", "t"]
     assert len(result.false_alarms) == 1 and result.hits == 1
+    assert result.severity == {"c": "medium"}
