@@ -172,7 +172,7 @@ def test_corpus_covers_topics_kinds_and_traps() -> None:
 
 def test_headlines_cover_about_ten_rumours() -> None:
     labels = _labels(STORIES / HEADLINES)
-    assert 8 <= len(labels["contradictions"]) <= 12
+    assert 8 <= len(labels["contradictions"]) <= 14
     discussed = [t for t in labels["traps"] if len(t["quotes"]) == 1]
     assert len(discussed) >= 5, "headlines that only discuss a rumour"
 
