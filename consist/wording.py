@@ -1,0 +1,69 @@
+"""Public wording: what a reader sees instead of consist's internal names.
+
+Rules compare measures by internal keys (``killed_or_injured``, ``count:soldiers``,
+``usd``); a report must never show those. Everything that turns a key into words for a
+topic, a summary or an explanation lives here, so the report layer has one place to
+get it right and one test that scans for leaks (``tests/test_wording.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+_COUNT = re.compile(r"\bcount:(\S*)")
+_SNAKE = re.compile(r"\b([a-z]+(?:_[a-z]+)+)\b")
+_MEASURE_NAMES = {
+    "money": "amount",
+    "percent": "percentage",
+    "area": "area",
+    "distance": "distance",
+    "weight": "weight",
+    "speed": "speed",
+}
+
+
+@cache
+def unit_names() -> dict[str, str]:
+    """Canonical unit code -> readable name: ``usd`` -> ``amount (USD)``."""
+    from consist.extract.units import UNITS
+
+    names: dict[str, str] = {}
+    for unit in UNITS.values():
+        kind = _MEASURE_NAMES.get(unit.measure or "", unit.measure or "amount")
+        code = unit.canonical.upper() if unit.measure == "money" else unit.canonical
+        names.setdefault(unit.canonical, f"{kind} ({code})")
+    return names
+
+
+def measure_words(key: str) -> str:
+    """A compared key as words: ``count:soldiers`` -> ``number of soldiers``."""
+    key = key.strip()
+    if key.startswith("count:"):
+        noun = key[len("count:") :]
+        if noun in ("", "None", "none"):
+            return "figures"
+        return unit_names().get(noun) or f"number of {noun.replace('_', ' ')}"
+    return unit_names().get(key) or key.replace("_", " ")
+
+
+def public(text: str) -> str:
+    """``text`` with internal names replaced by words (idempotent on clean text).
+
+    ``count:<noun>`` becomes "number of <noun>", a leading ``usd:`` becomes
+    "amount (USD):", and snake_case keys become spaced words.
+    """
+    text = _COUNT.sub(lambda m: measure_words(m.group(0)), text)
+    head, sep, rest = text.partition(":")
+    if sep and head.strip() in unit_names() and " " not in head.strip():
+        text = f"{unit_names()[head.strip()]}:{rest}"
+    return _SNAKE.sub(lambda m: m.group(1).replace("_", " "), text)
+
+
+#: Patterns that must never appear in a rendered report (the leak test uses them).
+LEAKS = (
+    re.compile(r"count:"),
+    re.compile(r"\bNone vs\b|\bvs None\b|: None\b|\(None\)"),
+    re.compile(r"(?m)(?:^|\| |· )(?:usd|eur|gbp|jpy|krw|km2|pp):"),
+    re.compile(r"\b(?:killed_or_injured|service_years|[a-z]+_[a-z]+_[a-z]+)\b"),
+)
