@@ -51,11 +51,12 @@ def build_body(diff_markdown: str, run_url: str | None = None) -> str:
     body = head + diff_markdown.rstrip("\n") + "\n" + footer
     if len(body) <= MAX_BODY:
         return body
-    budget = MAX_BODY - len(head) - len(note) - len(footer)
+    closing = "\n</details>\n"
+    budget = MAX_BODY - len(head) - len(note) - len(footer) - len(closing)
     cut = diff_markdown[:budget]
     cut = cut[: cut.rfind("\n") + 1]
     if cut.count("<details>") > cut.count("</details>"):
-        cut += "\n</details>\n"
+        cut += closing
     return head + cut + note + footer
 
 
