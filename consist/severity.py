@@ -56,7 +56,7 @@ POLICY: tuple[tuple[str, str, str], ...] = (
     ("*", "medium", "the sources differ, but nothing shows they cannot both hold"),
 )
 
-RULE_REASON = "as the rule assessed it (the rule gave no facts for the policy)"
+RULE_REASON = "the rule's own rating (it gave no facts for the severity policy)"
 
 
 def assess(facts: Iterable[str], fallback: str) -> Assessment:
