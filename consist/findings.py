@@ -63,22 +63,32 @@ def build_findings(
     features = features or {}
     drafts = [_draft(members, topics, features) for members in groups.values()]
     drafts = _drop_same_claims(drafts)
-    ids = assign_ids([(f.rule, canonical_texts(f), [c.path for c in f.claims]) for f in drafts])
+    canon = [canonical_claims(f) for f in drafts]
+    ids = assign_ids(
+        [
+            (f.rule, [c.text for c in cs], [c.path for c in cs])
+            for f, cs in zip(drafts, canon, strict=True)
+        ]
+    )
     findings = [dataclasses.replace(f, id=i) for f, i in zip(drafts, ids, strict=True)]
     return tuple(sorted(findings, key=sort_key))
 
 
-def canonical_texts(finding: Finding) -> list[str]:
-    """The claim texts a finding's id is computed from: per party, the first by text."""
-    first: dict[str, str] = {}
+def canonical_claims(finding: Finding) -> list[ClaimRef]:
+    """The claims a finding's id is computed from: per party, the first by normalised
+    text (for a revision, the party's first two), so extra quotes rarely move it."""
+    first: dict[str, ClaimRef] = {}
     for claim in finding.claims:
         party = _party(claim)
-        text = claim.text
-        if party not in first or normalise(text) < normalise(first[party]):
-            first[party] = text
-    if len(first) < 2:  # a revision: one party, keep its two first quotes
-        return sorted((c.text for c in finding.claims), key=normalise)[:2]
+        if party not in first or normalise(claim.text) < normalise(first[party].text):
+            first[party] = claim
+    if len(first) < 2:
+        return sorted(finding.claims, key=lambda c: (normalise(c.text), c.path))[:2]
     return list(first.values())
+
+
+def canonical_texts(finding: Finding) -> list[str]:
+    return [c.text for c in canonical_claims(finding)]
 
 
 def sort_key(finding: Finding) -> tuple[str, int, str, str]:
