@@ -1,6 +1,6 @@
 """Public wording: what a reader sees instead of consist's internal names.
 
-Rules compare measures by internal keys (``killed_or_injured``, ``count:soldiers``,
+Rules compare measures by internal keys (``killed_or_injured``, ``count:homes``,
 ``usd``); a report must never show those. Everything that turns a key into words for a
 topic, a summary or an explanation lives here, so the report layer has one place to
 get it right and one test that scans for leaks (``tests/test_wording.py``).
@@ -37,7 +37,7 @@ def unit_names() -> dict[str, str]:
 
 
 def measure_words(key: str) -> str:
-    """A compared key as words: ``count:soldiers`` -> ``number of soldiers``."""
+    """A compared key as words: ``count:homes`` -> ``number of homes``."""
     key = key.strip()
     if key.startswith("count:"):
         noun = key[len("count:") :]
