@@ -144,8 +144,8 @@ def _draft(
         severity=violation.severity,
         confidence=round(min(max(violation.confidence, 0.0), 1.0), 2),
         topic=finding_topic(rule.kind, violation.key) or topics.get(pair.group_id, "misc"),
-        summary=public(summary),
-        explanation=public(violation.explanation),
+        summary=public(summary, violation.key),
+        explanation=public(violation.explanation, violation.key),
         claims=tuple(claim_ref(c, _entities(features, c)) for c in claims),
         severity_reason=assess(violation.facts, violation.severity).reason,
     )

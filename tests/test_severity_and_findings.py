@@ -155,3 +155,27 @@ def test_internal_names_do_not_reach_a_finding() -> None:
     assert finding.topic == "amount (USD)"
     assert finding.summary.startswith("amount (USD):")
     assert "count:" not in finding.explanation and "killed_or_injured" not in finding.explanation
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        ("A: $3 million usd. B: $5 million usd.", "A: $3 million. B: $5 million."),
+        ("3 million eur vs 4 million eur", "3 million EUR vs 4 million EUR"),
+        ("count:vehicle: 12 vs 20", "number of vehicles: 12 vs 20"),
+        ("an area of 984 km2", "an area of 984 km²"),
+        ("killed_or_injured: 3 vs 4", "killed or injured: 3 vs 4"),
+        ("Plain words stay: usd is a code.", "Plain words stay: usd is a code."),
+    ],
+)
+def test_public_wording(raw: str, shown: str) -> None:
+    from consist.wording import public
+
+    assert public(raw) == shown
+
+
+def test_counted_nouns_read_as_plurals() -> None:
+    from consist.wording import public
+
+    shown = public("vehicle: 12 vs 20. A said 12,000 vehicle; B 1 vehicle.", "count:vehicle")
+    assert shown == "number of vehicles: 12 vs 20. A said 12,000 vehicles; B 1 vehicle."
