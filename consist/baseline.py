@@ -68,9 +68,9 @@ def write_baseline(path: str | os.PathLike[str], findings: Iterable[Finding]) ->
     entries = _entries(findings, _existing_reasons(target))
     payload = {"schema": SCHEMA, "entries": list(entries.values())}
     text = json.dumps(payload, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
-    tmp = target.with_name(target.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8", newline="\n")
-    os.replace(tmp, target)
+    from consist.outputs import write_atomic
+
+    write_atomic(target, text)
     return Baseline(path=str(target), entries=entries)
 
 
@@ -112,7 +112,14 @@ def load_baseline(path: str | os.PathLike[str]) -> Baseline:
     A ``consist/1`` JSON report is accepted too, so a saved report can serve as a
     baseline without converting it.
     """
+    from consist.outputs import MAX_BASELINE_BYTES, OutputError, check_input_file
+
     target = Path(path)
+    try:
+        # A pipe given as the baseline would block forever; a device would never end.
+        check_input_file(target, "baseline file", MAX_BASELINE_BYTES)
+    except OutputError as exc:
+        raise BaselineError(str(exc)) from None
     try:
         text = target.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -122,12 +129,21 @@ def load_baseline(path: str | os.PathLike[str]) -> Baseline:
     except (OSError, UnicodeDecodeError) as exc:
         raise BaselineError(f"cannot read baseline file {target}: {_reason(exc)}") from None
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_int_or_text)
     except json.JSONDecodeError as exc:
         raise BaselineError(
             f"baseline file {target} is not valid JSON (line {exc.lineno}: {exc.msg})"
         ) from None
+    except RecursionError:
+        raise BaselineError(f"baseline file {target} is corrupt: JSON nested too deeply") from None
+    except ValueError as exc:
+        raise BaselineError(f"baseline file {target} is not usable JSON ({exc})"[:300]) from None
     return Baseline(path=str(target), entries=_parse(data, target))
+
+
+def _int_or_text(digits: str) -> int | str:
+    """Integers too long for ``int()`` (over 4,300 digits) stay text: no id is numeric."""
+    return int(digits) if len(digits) <= 4000 else digits
 
 
 def _reason(exc: BaseException) -> str:
