@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypedDict
 
+from consist.safe_text import safe_line
 from consist.types import Finding
 
 SCHEMA = "consist-baseline/1"
@@ -141,6 +142,13 @@ def load_baseline(path: str | os.PathLike[str]) -> Baseline:
     return Baseline(path=str(target), entries=_parse(data, target))
 
 
+def _text(value: object) -> str:
+    """A baseline field as one plain line: the file is input like any document."""
+    if value is None or isinstance(value, dict | list):
+        return ""
+    return safe_line(str(value))[:10_000]
+
+
 def _int_or_text(digits: str) -> int | str:
     """Integers too long for ``int()`` (over 4,300 digits) stay text: no id is numeric."""
     return int(digits) if len(digits) <= 4000 else digits
@@ -181,12 +189,12 @@ def _parse_entry(item: Any) -> BaselineEntry | None:
     raw_claims = item.get("claims")
     claims: list[Any] = raw_claims if isinstance(raw_claims, list) else []
     entry: BaselineEntry = {
-        "id": item["id"],
-        "rule": str(item.get("rule") or ""),
-        "summary": str(item.get("summary") or ""),
-        "reason": str(item.get("reason") or ""),
+        "id": safe_line(item["id"]),
+        "rule": _text(item.get("rule")),
+        "summary": _text(item.get("summary")),
+        "reason": _text(item.get("reason")),
         "claims": [
-            {"path": str(c.get("path", "")), "text": str(c.get("text", ""))}
+            {"path": _text(c.get("path")), "text": _text(c.get("text"))}
             for c in claims
             if isinstance(c, dict)
         ],
