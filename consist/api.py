@@ -263,6 +263,9 @@ def _rule_options(config: Config) -> dict[str, dict[str, Any]]:
 
 def _text_claims(text: str, name: str) -> tuple[Claim, ...]:
     """The claims of one side of ``compare``: every sentence, however short."""
+    from consist.safe_text import normalise_document_text
+
+    text = normalise_document_text(text)  # as the readers do for files
     lines = tuple(range(1, text.count("\n") + 2))
     document = Document(id=name, path=name, text=text, lines=lines, source=f"text {name}")
     return split_claims(document, min_words=1)
