@@ -17,6 +17,9 @@ import typer
 
 from consist import __version__
 from consist.config import Config, ConfigError, load_config
+from consist.errors import guarded, stage
+from consist.outputs import OutputError, check_output_path, write_atomic
+from consist.safe_text import safe_line
 from consist.types import Finding, Report
 
 T = TypeVar("T")
@@ -52,7 +55,7 @@ class FailOn(StrEnum):
 
 
 def _fail(message: str) -> typer.Exit:
-    typer.echo(f"consist: error: {message}", err=True)
+    typer.echo(f"consist: error: {safe_line(message)}", err=True)
     return typer.Exit(2)
 
 
@@ -100,11 +103,12 @@ def _emit(text: str, output: Path | None) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(text, encoding="utf-8")
+    with stage("write"):
+        write_atomic(output, text)
 
 
 @app.command()
+@guarded("check")
 def check(
     paths: Annotated[list[str], typer.Argument(help="Files or folders to check; '-' reads stdin.")],
     format: Annotated[
@@ -155,7 +159,12 @@ def check(
         ),
     ] = False,
     verbose: Annotated[
-        bool, typer.Option("--verbose", "-v", help="Say which config file was used.")
+        bool,
+        typer.Option(
+            "--verbose",
+            "-v",
+            help="Say which config file was used; on an internal error, print the traceback.",
+        ),
     ] = False,
 ) -> None:
     """Check documents for contradictions between sources.
@@ -187,6 +196,7 @@ def check(
         select=_codes(select),
         ignore=_codes(ignore),
     )
+    _check_outputs(output=output, write_baseline=write_baseline)
     recorded = _load_baseline(baseline) if baseline else None
     try:
         checker = Checker(config, progress=_progress)
@@ -195,15 +205,17 @@ def check(
     except (PathError, NoDocumentsError, ValueError) as exc:
         raise _fail(str(exc)) from exc
     for error in report.errors:
-        typer.echo(f"consist: {error.path}: {error.message}", err=True)
+        typer.echo(safe_line(f"consist: {error.path}: {error.message}"), err=True)
     for warning in report.warnings:
-        typer.echo(f"consist: warning: {warning}", err=True)
+        typer.echo(safe_line(f"consist: warning: {warning}"), err=True)
     if write_baseline:
         from consist.baseline import write_baseline as save
 
-        save(write_baseline, report.findings)
+        with stage("write"):
+            save(write_baseline, report.findings)
         typer.echo(
-            f"consist: wrote {len(report.findings)} finding(s) to {write_baseline}", err=True
+            safe_line(f"consist: wrote {len(report.findings)} finding(s) to {write_baseline}"),
+            err=True,
         )
     stale: tuple[dict[str, Any], ...] = ()
     if recorded is not None:
@@ -216,6 +228,16 @@ def check(
         raise typer.Exit(0)
     failing = _failing(report.findings, config.fail_on, baselined=recorded is not None)
     raise typer.Exit(1 if failing or (strict_baseline and stale) else 0)
+
+
+def _check_outputs(**paths: Path | None) -> None:
+    """Every file the run will write must be writable before the run starts (exit 2)."""
+    for name, path in paths.items():
+        if path is not None:
+            try:
+                check_output_path(path, "--" + name.replace("_", "-"))
+            except OutputError as exc:
+                raise _fail(str(exc)) from exc
 
 
 def _replace(report: Report, **changes: Any) -> Report:
@@ -236,7 +258,8 @@ def _load_baseline(path: Path) -> Any:
 def _render(report: Report, format: Format, output: Path | None) -> None:
     from consist.report import render
 
-    text = render(report, format.value)
+    with stage("report"):
+        text = render(report, format.value)
     _emit(text, output)
     if format is Format.github:
         from consist.report.github import write_step_summary
@@ -255,6 +278,7 @@ def _failing(findings: Iterable[Finding], fail_on: str, *, baselined: bool) -> l
 
 
 @app.command()
+@guarded("compare")
 def compare(
     text_a: Annotated[str | None, typer.Argument(help="First text.")] = None,
     text_b: Annotated[str | None, typer.Argument(help="Second text.")] = None,
@@ -287,6 +311,7 @@ def compare(
     from consist.api import Checker
 
     config = _config(config_file)
+    _check_outputs(output=output)
     checker = Checker(config, progress=_progress)
     if pairs is not None:
         if text_a or text_b:
@@ -343,6 +368,7 @@ def _read_pairs(path: Path) -> list[dict[str, Any]]:
 
 
 @app.command()
+@guarded("diff")
 def diff(
     old: Annotated[Path, typer.Argument(help="The earlier JSON report.")],
     new: Annotated[Path, typer.Argument(help="The later JSON report.")],
@@ -353,6 +379,8 @@ def diff(
     Either side may be a baseline file (--write-baseline) instead of a JSON report.
     """
     from consist.diff import diff_reports, read_side
+
+    _check_outputs(output=output)
 
     reports = []
     for path in (old, new):
