@@ -202,6 +202,7 @@ def _summary(summary: str, lead: Sequence[Claim], features: Mapping[str, ClaimFe
     ordered = [sides[owners.index(i)] for i in range(2)]
     names = [lead[0].party, lead[1].party]
     (la, va), (lb, vb) = ordered
+    va, vb = _mid_sentence(va), _mid_sentence(vb)
     if normalise(va) == normalise(vb):
         if la == lb:
             return summary
@@ -209,6 +210,19 @@ def _summary(summary: str, lead: Sequence[Claim], features: Mapping[str, ClaimFe
     if la == lb:
         return f"{la}: {va} ({names[0]}) vs {vb} ({names[1]})"
     return f"{la}: {va} ({names[0]}) vs {lb}: {vb} ({names[1]})"
+
+
+def _mid_sentence(value: str) -> str:
+    """ "At least 30" (quoted from a sentence start) -> "at least 30" inside a summary."""
+    first = value.split(" ", 1)[0]
+    if (
+        len(first) > 1
+        and first[0].isupper()
+        and first[1:].islower()
+        and any(ch.isdigit() for ch in value)
+    ):
+        return value[0].lower() + value[1:]
+    return value
 
 
 def _owners(
