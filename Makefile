@@ -46,4 +46,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/accuracy.py
 
 clean:
-	rm -rf $(VENV) .consist-cache
+	rm -rf $(VENV) .consist-cache .cache
