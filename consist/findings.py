@@ -187,9 +187,18 @@ def _summary(summary: str, lead: Sequence[Claim], features: Mapping[str, ClaimFe
     4,000`` becomes ``killed: 300 (A) vs 4,000 (B)``. Summaries of another shape (or
     whose figures cannot be traced to a claim) are kept as the rule wrote them.
     """
-    match = _NUMERIC.match(summary)
-    if match is None or len(lead) != 2 or summary.startswith("Revision by"):
+    if len(lead) != 2:
         return summary
+    if summary.startswith("Revision by") and ": " in summary:
+        head, rest = summary.split(": ", 1)
+        dates = [c.published or "undated" for c in lead]
+        if rest.count(" vs ") == 1 and dates[0] != dates[1]:
+            left, right = rest.split(" vs ")
+            return f"{head}: {left} (reported {dates[0]}) vs {right} (reported {dates[1]})"
+        return summary
+    match = _NUMERIC.match(summary)
+    if match is None:
+        return _with_parties(summary, lead)
     labels = [s.strip() for s in match.group("labels").split(" vs ")]
     if len(labels) == 1:
         labels = labels * 2
@@ -202,6 +211,7 @@ def _summary(summary: str, lead: Sequence[Claim], features: Mapping[str, ClaimFe
     ordered = [sides[owners.index(i)] for i in range(2)]
     names = [lead[0].party, lead[1].party]
     (la, va), (lb, vb) = ordered
+    va, vb = _mid_sentence(va), _mid_sentence(vb)
     if normalise(va) == normalise(vb):
         if la == lb:
             return summary
@@ -209,6 +219,29 @@ def _summary(summary: str, lead: Sequence[Claim], features: Mapping[str, ClaimFe
     if la == lb:
         return f"{la}: {va} ({names[0]}) vs {vb} ({names[1]})"
     return f"{la}: {va} ({names[0]}) vs {lb}: {vb} ({names[1]})"
+
+
+def _with_parties(summary: str, lead: Sequence[Claim]) -> str:
+    """ "Capture dated January 2025 vs 2024" -> "... January 2025 (A) vs 2024 (B)", when
+    the summary contrasts two values and names neither party."""
+    names = [lead[0].party, lead[1].party]
+    if summary.count(" vs ") != 1 or any(n and n in summary for n in names):
+        return summary
+    left, right = summary.split(" vs ")
+    return f"{left} ({names[0]}) vs {right} ({names[1]})"
+
+
+def _mid_sentence(value: str) -> str:
+    """ "At least 30" (quoted from a sentence start) -> "at least 30" inside a summary."""
+    first = value.split(" ", 1)[0]
+    if (
+        len(first) > 1
+        and first[0].isupper()
+        and first[1:].islower()
+        and any(ch.isdigit() for ch in value)
+    ):
+        return value[0].lower() + value[1:]
+    return value
 
 
 def _owners(

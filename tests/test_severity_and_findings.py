@@ -179,3 +179,12 @@ def test_counted_nouns_read_as_plurals() -> None:
 
     shown = public("vehicle: 12 vs 20. A said 12,000 vehicle; B 1 vehicle.", "count:vehicle")
     assert shown == "number of vehicles: 12 vs 20. A said 12,000 vehicles; B 1 vehicle."
+
+
+def test_a_two_value_summary_names_the_parties_in_order() -> None:
+    v = Violation("high", 0.8, "Capture dated January 2025 vs 2024", "e", key="capture")
+    (finding,) = _run(_Fake({("a1", "b1"): [v]}), [(A1, B1)])
+    assert finding.summary == "Capture dated January 2025 (Daily) vs 2024 (Wire)"
+    named = Violation("high", 0.8, "Daily denies what Wire asserts vs nothing", "e", key="x")
+    (finding,) = _run(_Fake({("a1", "b1"): [named]}), [(A1, B1)])
+    assert finding.summary == "Daily denies what Wire asserts vs nothing"
