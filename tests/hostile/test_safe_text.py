@@ -113,7 +113,7 @@ def newline_name_folder(root: Path) -> Path:
     (folder / "a.md").write_text(
         "---\nsource: Herald\npublished: 2025-01-02\n---\n"
         "The fire chief said \x1b[31m40\x1b[0m homes were destroyed\u202e by the blaze on "
-        "Tuesday.\x07\x00\n",
+        "Tuesday.\x07\n",
         encoding="utf-8",
     )
     (folder / "b.md").write_text(
@@ -121,6 +121,13 @@ def newline_name_folder(root: Path) -> Path:
         "Officials said 12 homes were destroyed by the blaze on Tuesday.\u2066\n",
         encoding="utf-8",
     )
+    record = {
+        "id": "n\n::error::x",
+        "source": "Gazette\u202e",
+        "published": "2025-01-02",
+        "text": "A witness said 90\u0000 homes were destroyed\u001b[2J by the blaze on Tuesday.",
+    }
+    (folder / "c.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
     (folder / "x\n::add-mask::secret\n::error file=evil::pwned.txt").write_bytes(b"\x00\x01" * 50)
     (folder / "y\r\n::warning::bad.md").write_text("", encoding="utf-8")
     return folder
