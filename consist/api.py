@@ -144,6 +144,7 @@ class Checker:
             if store:
                 store.close()
         findings = clock.lap("rules", lambda: self._run_rules(pairs, features, topics))
+        raw_findings = findings
         findings, suppress_warnings = _suppress(findings, claims, self.config)
         report = Report(
             documents=tuple(_summary(d, claims) for d in documents),
@@ -157,6 +158,7 @@ class Checker:
             meta={
                 **self._meta(len(claims), len(checkable), len(pairs)),
                 "events": str(len(set(events.values()))),
+                **suppression_counts(raw_findings, findings, self.config),
             },
         )
         return report
@@ -313,6 +315,17 @@ def _suppress(
     ignores = {(c.path, c.span.line): c.ignores for c in claims if c.ignores}
     kept, warnings = apply_suppressions(findings, ignores, config.suppress)
     return tuple(kept), tuple(warnings)
+
+
+def suppression_counts(
+    findings: Sequence[Finding], kept: Sequence[Finding], config: Config
+) -> dict[str, str]:
+    """How many findings a ``[[tool.consist.suppress]]`` id or an inline ignore dropped."""
+    ids = {str(e.get("id", "")).strip().lower() for e in config.suppress} - {""}
+    left = {f.id for f in kept}
+    dropped = [f for f in findings if f.id not in left]
+    by_id = sum(1 for f in dropped if f.id.lower() in ids)
+    return {"suppressed": str(by_id), "ignored": str(len(dropped) - by_id)}
 
 
 def check(

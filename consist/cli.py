@@ -72,11 +72,30 @@ def _progress(items: Iterable[T], label: str) -> Iterable[T]:
     return track(sequence, description=label, console=Console(stderr=True), transient=True)
 
 
-def _config(config_file: Path | None, **overrides: Any) -> Config:
+def _config(
+    config_file: Path | None,
+    paths: list[str] | None = None,
+    verbose: bool = False,
+    **overrides: Any,
+) -> Config:
+    from consist.config import config_source, start_folder
+
+    start = start_folder(paths) if paths else None
+    if verbose:
+        source = config_source(config_file, start)
+        typer.echo(f"consist: config: {source or 'defaults (no [tool.consist] found)'}", err=True)
     try:
-        return load_config(config_file, **overrides)
+        return load_config(config_file, start=start, **overrides)
     except ConfigError as exc:
         raise _fail(str(exc)) from exc
+
+
+def _codes(values: list[str] | None) -> tuple[str, ...] | None:
+    """``--select NUM,TMP001 --select STN`` -> ("NUM", "TMP001", "STN"), ruff style."""
+    if not values:
+        return None
+    codes = tuple(c.strip().upper() for v in values for c in v.split(",") if c.strip())
+    return codes or None
 
 
 def _emit(text: str, output: Path | None) -> None:
@@ -117,10 +136,13 @@ def check(
     ] = None,
     select: Annotated[
         list[str] | None,
-        typer.Option("--select", help="Rule codes or prefixes to run (e.g. NUM, STN001)."),
+        typer.Option(
+            "--select", help="Rule codes or prefixes to run, comma-separated (NUM,TMP001)."
+        ),
     ] = None,
     ignore: Annotated[
-        list[str] | None, typer.Option("--ignore", help="Rule codes or prefixes to skip.")
+        list[str] | None,
+        typer.Option("--ignore", help="Rule codes or prefixes to skip, comma-separated."),
     ] = None,
     write_baseline: Annotated[
         Path | None,
@@ -137,7 +159,12 @@ def check(
         ),
     ] = False,
     verbose: Annotated[
-        bool, typer.Option("--verbose", help="On an internal error, print the traceback.")
+        bool,
+        typer.Option(
+            "--verbose",
+            "-v",
+            help="Say which config file was used; on an internal error, print the traceback.",
+        ),
     ] = False,
 ) -> None:
     """Check documents for contradictions between sources.
@@ -156,12 +183,18 @@ def check(
     from consist.api import Checker, NoDocumentsError
     from consist.ingest import PathError
 
+    if strict_baseline and baseline is None:
+        raise _fail("--strict-baseline needs --baseline FILE")
+    if baseline is not None and write_baseline is not None:
+        raise _fail("--baseline and --write-baseline cannot be used together")
     config = _config(
         config_file,
+        paths,
+        verbose,
         fail_on=fail_on.value if fail_on else None,
         cache=False if no_cache else None,
-        select=tuple(select) if select else None,
-        ignore=tuple(ignore) if ignore else None,
+        select=_codes(select),
+        ignore=_codes(ignore),
     )
     _check_outputs(output=output, write_baseline=write_baseline)
     recorded = _load_baseline(baseline) if baseline else None
@@ -283,8 +316,8 @@ def compare(
     if pairs is not None:
         if text_a or text_b:
             raise _fail("give either two texts or --pairs FILE, not both")
-        _compare_pairs(checker, pairs, output)
-        return
+        flagged = _compare_pairs(checker, pairs, output)
+        raise typer.Exit(1 if flagged else 0)
     if text_a is None or text_b is None:
         raise _fail("compare needs two texts (or --pairs FILE)")
     findings = checker.compare(text_a, text_b)
@@ -296,14 +329,17 @@ def compare(
     raise typer.Exit(1 if findings else 0)
 
 
-def _compare_pairs(checker: Any, path: Path, output: Path | None) -> None:
+def _compare_pairs(checker: Any, path: Path, output: Path | None) -> int:
+    """Write one prediction per row; the number of rows with findings (for the exit code)."""
     from consist.report.json import finding_to_dict
 
     rows = _read_pairs(path)
     results = checker.compare_many((r["premise"], r["hypothesis"]) for r in rows)
     lines = []
+    flagged = 0
     for row, findings in zip(_progress(rows, "Comparing pairs"), results, strict=True):
         label = "contradiction" if findings else "none"
+        flagged += bool(findings)
         record = {
             "id": row.get("id"),
             "label": label,
@@ -311,6 +347,7 @@ def _compare_pairs(checker: Any, path: Path, output: Path | None) -> None:
         }
         lines.append(json.dumps(record, sort_keys=True, ensure_ascii=False))
     _emit("\n".join(lines) + ("\n" if lines else ""), output)
+    return flagged
 
 
 def _read_pairs(path: Path) -> list[dict[str, Any]]:
@@ -337,16 +374,18 @@ def diff(
     new: Annotated[Path, typer.Argument(help="The later JSON report.")],
     output: Annotated[Path | None, typer.Option("--output", "-o")] = None,
 ) -> None:
-    """New, fixed and unchanged findings between two JSON reports, as Markdown."""
-    from consist.diff import diff_reports
-    from consist.report.json import loads
+    """New, fixed and unchanged findings between two JSON reports, as Markdown.
+
+    Either side may be a baseline file (--write-baseline) instead of a JSON report.
+    """
+    from consist.diff import diff_reports, read_side
 
     _check_outputs(output=output)
 
     reports = []
     for path in (old, new):
         try:
-            reports.append(loads(path.read_text(encoding="utf-8")))
+            reports.append(read_side(path))
         except (OSError, ValueError) as exc:
             raise _fail(f"cannot read report {path}: {exc}") from exc
     _emit(diff_reports(reports[0], reports[1]), output)
@@ -373,12 +412,15 @@ def rule(code: Annotated[str, typer.Argument(help="A rule code, e.g. NUM001.")])
     if code.upper() not in all_codes():
         raise _fail(f"unknown rule {code}; see 'consist rules'")
     cls = rule_class(code.upper())
+    from consist.severity import policy_text
+
     typer.echo(f"{cls.code} ({cls.name}, {cls.kind}, {cls.status})\n")
     typer.echo(inspect.cleandoc(cls.__doc__ or ""))
     if cls.default_options:
         typer.echo("\nOptions ([tool.consist.rules." + cls.code + "]):")
         for key, value in sorted(cls.default_options.items()):
             typer.echo(f"  {key} = {value!r}")
+    typer.echo("\n" + policy_text())
 
 
 def _version(value: bool) -> None:

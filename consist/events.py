@@ -30,6 +30,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import CountVectorizer
 
+from consist.claims import logical_lines
 from consist.extract.dates import parse_published
 from consist.types import Document
 
@@ -50,7 +51,10 @@ def lead_text(document: Document, chars: int = 1200, skip: frozenset[str] = froz
     """
     kept: list[str] = []
     size = 0
-    for line in document.text.splitlines():
+    # Furniture is dropped line by line, then paragraphs (not physical lines) are read,
+    # so that a re-wrapped document keeps its lead.
+    body = "\n".join(ln for ln in document.text.split("\n") if not _FURNITURE.search(ln))
+    for line in logical_lines(body):
         line = line.strip()
         if (
             len(line.split()) < _MIN_LEAD_WORDS
@@ -78,7 +82,7 @@ def shared_lines(documents: Sequence[Document], min_documents: int = 3) -> froze
     """Template keys of lines found in ``min_documents`` or more documents."""
     seen: dict[str, int] = defaultdict(int)
     for document in documents:
-        for key in {template_key(ln) for ln in document.text.splitlines()}:
+        for key in {template_key(ln) for ln in logical_lines(document.text)}:
             if key:
                 seen[key] += 1
     return frozenset(key for key, count in seen.items() if count >= min_documents)
