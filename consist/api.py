@@ -17,13 +17,13 @@ import numpy as np
 from consist import __version__
 from consist.claims import split_claims
 from consist.config import Config, load_config
-from consist.errors import tag_stage
 from consist.embed import (
     Embedder,
     SentenceTransformerEmbedder,
     embed_texts,
     set_offline,
 )
+from consist.errors import tag_stage
 from consist.features import compute_features
 from consist.findings import build_findings
 from consist.group import TopicGrouper, topic_labels

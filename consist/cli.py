@@ -83,7 +83,8 @@ def _config(
     start = start_folder(paths) if paths else None
     if verbose:
         source = config_source(config_file, start)
-        typer.echo(f"consist: config: {source or 'defaults (no [tool.consist] found)'}", err=True)
+        shown = source or "defaults (no [tool.consist] found)"
+        typer.echo(safe_line(f"consist: config: {shown}"), err=True)
     try:
         return load_config(config_file, start=start, **overrides)
     except ConfigError as exc:

@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from consist.readers import html_lexbor
 from consist.readers.common import (
     Fields,
     Unusable,
@@ -28,7 +29,6 @@ from consist.readers.common import (
     make_document,
     scalar_text,
 )
-from consist.readers import html_lexbor
 from consist.readers.dates import normalise_date
 from consist.readers.html_lexbor import LexborPage
 from consist.types import Document
