@@ -26,6 +26,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from consist.report.github import escape_data
+from consist.safe_text import safe_line
+
 MARKER = "<!-- consist-report -->"
 #: GitHub rejects comment bodies over 65,536 characters.
 MAX_BODY = 65_536
@@ -170,7 +173,7 @@ def main(argv: Sequence[str] | None = None, env: Mapping[str, str] | None = None
     try:
         diff = diff_markdown(args.report, args.baseline)
     except (OSError, ValueError) as exc:
-        print(f"consist: error: {exc}", file=sys.stderr)
+        print(safe_line(f"consist: error: {exc}"), file=sys.stderr)
         return 2
     run_url = _run_url(env)
     body = build_body(diff, run_url)
@@ -187,7 +190,10 @@ def main(argv: Sequence[str] | None = None, env: Mapping[str, str] | None = None
     try:
         decision = sync(client, args.repo, number, body, args.author or None)
     except (GitHubError, OSError, ValueError) as exc:
-        print(f"::warning title=consist::could not update the pull-request comment ({exc})")
+        print(
+            "::warning title=consist::could not update the pull-request comment "
+            + escape_data(f"({exc})")
+        )
         return 0
     print(f"consist: pull-request comment: {decision.action}", file=sys.stderr)
     return 0

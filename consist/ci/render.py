@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from consist.safe_text import safe_line
 from consist.types import Finding
 
 _RANK = {"low": 0, "medium": 1, "high": 2}
@@ -40,7 +41,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         report = loads(args.report.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        print(f"consist: error: cannot read report {args.report}: {exc}", file=sys.stderr)
+        message = f"consist: error: cannot read report {args.report}: {exc}"
+        print(safe_line(message), file=sys.stderr)
         return 2
     text = render(report, args.format)
     if args.output:
