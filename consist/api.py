@@ -184,7 +184,9 @@ class Checker:
         if len(claims) < 2:
             return []
         texts = [c.text for c in claims]
-        vectors = clock.lap("embed", lambda: embed_texts(texts, self.embedder, store))
+        vectors = clock.lap(
+            "embed", lambda: embed_texts(texts, self.embedder, store, self.config.batch_size)
+        )
         rows = {c.id: i for i, c in enumerate(claims)}
         rules = None if self._uses_nli else self.rules
 
@@ -213,18 +215,7 @@ class Checker:
         return build_findings(results, topics, features)
 
     def _claims(self, documents: Sequence[Document]) -> tuple[list[Claim], list[str]]:
-        limit = self.config.max_claims_per_document
-        claims: list[Claim] = []
-        warnings: list[str] = []
-        for document in documents:
-            found = split_claims(document, limit + 1)
-            if len(found) > limit:
-                warnings.append(
-                    f"{document.path}: more than {limit} claims; only the first {limit} were "
-                    "checked (max_claims_per_document)"
-                )
-            claims.extend(found[:limit])
-        return claims, warnings
+        return split_documents(documents, self.config)
 
     def _run_rules(
         self,
@@ -406,6 +397,22 @@ def _events(documents: Sequence[Document], config: Config) -> dict[str, int]:
         window_days=config.event_window_days,
     )
     return group_documents(documents, grouper)
+
+
+def split_documents(documents: Sequence[Document], config: Config) -> tuple[list[Claim], list[str]]:
+    """Claims of ``documents`` in order, cut at ``max_claims_per_document`` (warned)."""
+    limit = config.max_claims_per_document
+    claims: list[Claim] = []
+    warnings: list[str] = []
+    for document in documents:
+        found = split_claims(document, limit + 1)
+        if len(found) > limit:
+            warnings.append(
+                f"{document.path}: more than {limit} claims; only the first {limit} were "
+                "checked (max_claims_per_document)"
+            )
+        claims.extend(found[:limit])
+    return claims, warnings
 
 
 def no_documents(paths: Sequence[str | Path], errors: Sequence[InputError]) -> NoDocumentsError:
