@@ -11,13 +11,16 @@ import sys
 from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
 from consist import __version__
 from consist.config import Config, ConfigError, load_config
 from consist.types import Finding, Report
+
+if TYPE_CHECKING:
+    from consist.api import Checker
 
 T = TypeVar("T")
 
@@ -132,6 +135,20 @@ def check(
             help="With --baseline, also fail when recorded findings no longer occur.",
         ),
     ] = False,
+    engine: Annotated[
+        str | None,
+        typer.Option("--engine", help="Where to run: local (default) or ray (a Ray cluster)."),
+    ] = None,
+    ray_address: Annotated[
+        str | None,
+        typer.Option(
+            "--ray-address", help="Ray cluster to join (auto, ray://host:port); none starts one."
+        ),
+    ] = None,
+    ray_cpus: Annotated[
+        int | None,
+        typer.Option("--ray-cpus", help="CPUs of a local Ray and actors per stage (0: all)."),
+    ] = None,
 ) -> None:
     """Check documents for contradictions between sources.
 
@@ -146,7 +163,7 @@ def check(
 
       consist check docs/ --baseline consist-baseline.json --fail-on medium
     """
-    from consist.api import Checker, NoDocumentsError
+    from consist.api import NoDocumentsError
     from consist.ingest import PathError
 
     config = _config(
@@ -155,10 +172,13 @@ def check(
         cache=False if no_cache else None,
         select=tuple(select) if select else None,
         ignore=tuple(ignore) if ignore else None,
+        engine=engine,
+        ray_address=ray_address,
+        ray_cpus=ray_cpus,
     )
     recorded = _load_baseline(baseline) if baseline else None
     try:
-        checker = Checker(config, progress=_progress)
+        checker = _checker(config)
         stdin = sys.stdin if "-" in paths else None
         report = checker.check(paths, stdin=stdin)
     except (PathError, NoDocumentsError, ValueError) as exc:
@@ -185,6 +205,16 @@ def check(
         raise typer.Exit(0)
     failing = _failing(report.findings, config.fail_on, baselined=recorded is not None)
     raise typer.Exit(1 if failing or (strict_baseline and stale) else 0)
+
+
+def _checker(config: Config) -> Checker:
+    """The engine's checker; a missing optional engine is a usage error (exit 2)."""
+    from consist.engine import EngineUnavailable, make_checker
+
+    try:
+        return make_checker(config, progress=_progress, show_counts=True)
+    except EngineUnavailable as exc:
+        raise _fail(str(exc)) from exc
 
 
 def _replace(report: Report, **changes: Any) -> Report:
