@@ -51,14 +51,14 @@ def both(report: Report) -> str:
     return render(report, "json") + render(report, "markdown")
 
 
-def run_local(paths: list[str], cache: Path, **changes: object) -> Report:
-    return Checker(Config(cache_dir=str(cache), **changes)).check(paths)  # type: ignore[arg-type]
+def run_local(paths: list[str], store: Path, **changes: object) -> Report:
+    return Checker(Config(cache_dir=str(store), **changes)).check(paths)  # type: ignore[arg-type]
 
 
-def run_ray(paths: list[str], cache: Path, **changes: object) -> Report:
+def run_ray(paths: list[str], store: Path, **changes: object) -> Report:
     from consist.engine.ray import RayChecker
 
-    config = Config(cache_dir=str(cache), engine="ray", **changes)  # type: ignore[arg-type]
+    config = Config(cache_dir=str(store), engine="ray", **changes)  # type: ignore[arg-type]
     return RayChecker(config, cpus=2).check(paths)
 
 

@@ -272,9 +272,11 @@ def connect(address: str | None, cpus: int) -> bool:
     """Join or start Ray unless this process already did; True when this call did."""
     if ray.is_initialized():
         return False
+    # Ray's own notices (token set-up, actor restart caveats) are not the user's business.
+    os.environ.setdefault("RAY_BACKEND_LOG_LEVEL", "fatal")
     common: dict[str, Any] = {
         "log_to_driver": False,
-        "logging_level": logging.WARNING,
+        "logging_level": logging.ERROR,
         "configure_logging": True,
     }
     if address:
@@ -296,10 +298,10 @@ def connect(address: str | None, cpus: int) -> bool:
 
 def quiet_data() -> None:
     """Ray Data's own progress bars and logs would land in users' terminals."""
+    logging.getLogger("ray.data").setLevel(logging.ERROR)
     context = ray.data.DataContext.get_current()
     context.enable_progress_bars = False
     context.print_on_execution_start = False
-    logging.getLogger("ray.data").setLevel(logging.WARNING)
 
 
 def _pythonpath(root: Path) -> str:
