@@ -67,9 +67,9 @@ from consist.types import Claim, ClaimFeatures, Document, InputError, Report
 FEATURE_CHUNK = 256
 # Claims per event task: events are small; a task takes consecutive events up to this.
 EVENT_CHUNK = 2_000
-# Tests only: "<stage>:<folder>" makes the first worker reaching <stage> ("embed",
-# "events") exit abruptly, once (a marker file in <folder> remembers it), so that the
-# retry by Ray can be checked. Read on the driver and handed to the workers.
+# Tests only: "<stages>:<folder>" makes the first worker reaching each of <stages>
+# ("embed", "events", comma-separated) exit abruptly, once (a marker file in <folder>
+# remembers it), so that Ray's retry can be checked. Read on the driver, handed on.
 FAULT_ENV = "CONSIST_RAY_FAULT"
 
 Row = dict[str, Any]
@@ -351,9 +351,10 @@ class _Counter:
 
 def _fail_once(fault: str, stage: str) -> None:
     """The test hook behind ``FAULT_ENV``: die like a killed worker, the first time."""
-    if not fault or not fault.startswith(stage + ":"):
+    stages, _, folder = fault.partition(":")
+    if stage not in stages.split(","):
         return
-    marker = Path(fault.split(":", 1)[1]) / f"failed-{stage}"
+    marker = Path(folder) / f"failed-{stage}"
     try:
         marker.parent.mkdir(parents=True, exist_ok=True)
         with open(marker, "x"):
