@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import random
 import resource
 import shutil
@@ -119,7 +120,12 @@ def work_baseline(folder: str) -> dict[str, Any]:
 
 def run_worker(*args: str) -> dict[str, Any]:
     cmd = [sys.executable, __file__, "--worker", *args]
-    done = subprocess.run(cmd, check=True, capture_output=True, text=True, cwd=ROOT)
+    # This checkout's consist, not whichever one the interpreter has installed.
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+    }
+    done = subprocess.run(cmd, check=True, capture_output=True, text=True, cwd=ROOT, env=env)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 

@@ -39,12 +39,13 @@ def cluster() -> Iterator[None]:
 
     from consist.engine.ray import connect
 
-    started = connect(None, 2)
+    close = connect(None, 2)
     try:
         yield
     finally:
-        if started:
-            ray.shutdown()
+        if close is not None:
+            close()
+        assert not ray.is_initialized()
 
 
 def both(report: Report) -> str:

@@ -96,7 +96,7 @@ class RayChecker(Checker):
         self._pending: list[ray.ObjectRef[Any]] = []
 
     def check(self, paths: Sequence[str | Path], *, stdin: IO[str] | None = None) -> Report:
-        started = connect(self.address, self.cpus)
+        close = connect(self.address, self.cpus)
         try:
             return super().check(paths, stdin=stdin)
         finally:
@@ -107,8 +107,8 @@ class RayChecker(Checker):
                 except Exception:  # noqa: BLE001 - already finished or gone
                     pass
             self._pending = []
-            if started:
-                ray.shutdown()
+            if close is not None:
+                close()
 
     @property
     def workers(self) -> int:
@@ -268,32 +268,39 @@ class RayChecker(Checker):
         return rows
 
 
-def connect(address: str | None, cpus: int) -> bool:
-    """Join or start Ray unless this process already did; True when this call did."""
+def connect(address: str | None, cpus: int) -> Callable[[], None] | None:
+    """Join or start Ray unless this process already did. Returns what undoes it (shut
+    down, and delete a local Ray's temp folder), or None when Ray was already up."""
     if ray.is_initialized():
-        return False
-    # Ray's own notices (token set-up, actor restart caveats) are not the user's business.
-    os.environ.setdefault("RAY_BACKEND_LOG_LEVEL", "fatal")
+        return None
     common: dict[str, Any] = {
         "log_to_driver": False,
         "logging_level": logging.ERROR,
         "configure_logging": True,
     }
+    temp = None
     if address:
         ray.init(address=address, **common)
     else:
         root = Path(__file__).resolve().parents[2]
+        temp = tempfile.mkdtemp(prefix="consist-ray-", dir="/tmp")
         ray.init(
             address="local",
             num_cpus=cpus or os.cpu_count() or 1,
             include_dashboard=False,
-            _temp_dir=tempfile.mkdtemp(prefix="consist-ray-", dir="/tmp"),
+            _temp_dir=temp,
             # Workers import consist from where the driver does (a checkout, not installed).
             runtime_env={"env_vars": {"PYTHONPATH": _pythonpath(root)}},
             **common,
         )
     quiet_data()
-    return True
+
+    def close() -> None:
+        ray.shutdown()
+        if temp is not None:
+            shutil.rmtree(temp, ignore_errors=True)
+
+    return close
 
 
 def quiet_data() -> None:
