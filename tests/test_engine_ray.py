@@ -153,3 +153,23 @@ def test_make_checker_picks_the_engine() -> None:
     assert type(make_checker(Config())) is Checker
     with pytest.raises(ValueError, match="unknown engine"):
         make_checker(Config(), engine="spark")
+
+
+@needs_ray
+def test_progress_counts_go_to_stderr_only_when_it_is_a_terminal(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import io
+
+    from consist.engine.ray import _Counter
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    for stream, shown in ((io.StringIO(), False), (Terminal(), True)):
+        monkeypatch.setattr(sys, "stderr", stream)
+        counter = _Counter("claims embedded", 10, enabled=True)
+        counter.add(10)
+        counter.close()
+        assert ("claims embedded 10/10" in stream.getvalue()) is shown
