@@ -138,7 +138,7 @@ class RayChecker(Checker):
             batch_format="numpy",
         )
         results = clock.lap(
-            "claims", lambda: self._collect(dataset, len(rows), "documents read", lambda r: 1)
+            "claims", lambda: self._collect(dataset, len(rows), "files read", lambda r: 1)
         )
         entries: list[tuple[Document, list[Claim], list[str]]] = []
         errors = list(found.errors)
