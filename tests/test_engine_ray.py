@@ -90,7 +90,7 @@ def test_real_articles_report_is_byte_identical(cluster: None, tmp_path: Path) -
         pytest.skip(f"{EXPORT} not found (evaluation data is not part of the repository)")
     folder = tmp_path / "articles"
     subprocess.run(
-        [sys.executable, str(EXPORT), str(folder), "--incidents", "60", "--seed", "2", "--flat"],
+        [sys.executable, str(EXPORT), str(folder), "--incidents", "45", "--seed", "2", "--flat"],
         check=True,
         capture_output=True,
     )
