@@ -24,6 +24,7 @@ from consist.embed import (
     embed_texts,
     set_offline,
 )
+from consist.errors import tag_stage
 from consist.features import compute_features
 from consist.findings import build_findings
 from consist.group import TopicGrouper, topic_labels
@@ -121,7 +122,7 @@ class Checker:
         self.timings_: dict[str, float] = {}
         clock = _Clock(self.timings_)
         documents, errors, claims, warnings = self._read_and_split(paths, stdin, clock)
-        store = _open_store(self.config)
+        store = clock.lap("cache", lambda: _open_store(self.config, warnings))
         try:
             features = clock.lap("features", lambda: self._features(claims, store))
             events = clock.lap("events", lambda: _events(documents, self.config))
@@ -132,6 +133,7 @@ class Checker:
                 store.close()
         pairs, topics, results = merge_blocks(blocks, checkable, self.rules)
         findings = clock.lap("rules", lambda: self._findings(pairs, features, topics, results))
+        raw_findings = findings
         findings, suppress_warnings = _suppress(findings, claims, self.config)
         report = Report(
             documents=tuple(_summary(d, claims) for d in documents),
@@ -145,6 +147,7 @@ class Checker:
             meta={
                 **self._meta(len(claims), len(checkable), len(pairs)),
                 "events": str(len(set(events.values()))),
+                **suppression_counts(raw_findings, findings, self.config),
             },
         )
         return report
@@ -281,6 +284,9 @@ def _rule_options(config: Config) -> dict[str, dict[str, Any]]:
 
 def _text_claims(text: str, name: str) -> tuple[Claim, ...]:
     """The claims of one side of ``compare``: every sentence, however short."""
+    from consist.safe_text import normalise_document_text
+
+    text = normalise_document_text(text)  # as the readers do for files
     lines = tuple(range(1, text.count("\n") + 2))
     document = Document(id=name, path=name, text=text, lines=lines, source=f"text {name}")
     return split_claims(document, min_words=1)
@@ -330,6 +336,17 @@ def _suppress(
     return tuple(kept), tuple(warnings)
 
 
+def suppression_counts(
+    findings: Sequence[Finding], kept: Sequence[Finding], config: Config
+) -> dict[str, str]:
+    """How many findings a ``[[tool.consist.suppress]]`` id or an inline ignore dropped."""
+    ids = {str(e.get("id", "")).strip().lower() for e in config.suppress} - {""}
+    left = {f.id for f in kept}
+    dropped = [f for f in findings if f.id not in left]
+    by_id = sum(1 for f in dropped if f.id.lower() in ids)
+    return {"suppressed": str(by_id), "ignored": str(len(dropped) - by_id)}
+
+
 def check(
     paths: Sequence[str | Path] | str | Path,
     config: Config | None = None,
@@ -361,12 +378,18 @@ class _Clock:
         start = time.perf_counter()
         try:
             return work()
+        except BaseException as exc:
+            tag_stage(exc, stage)  # the CLI names the failed stage (consist.errors)
+            raise
         finally:
             self.timings[stage] = self.timings.get(stage, 0.0) + time.perf_counter() - start
 
 
-def _open_store(config: Config) -> Store | None:
-    return Store(config.cache_dir) if config.cache else None
+def _open_store(config: Config, warnings: list[str] | None = None) -> Store | None:
+    """The cache, or None (with one warning) when it cannot be opened: never a failure."""
+    from consist.cache_open import open_store
+
+    return open_store(config, warnings if warnings is not None else [])
 
 
 def _wants_parse(rules: Sequence[Rule]) -> bool:

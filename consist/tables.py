@@ -6,6 +6,7 @@ so every measure reported by more than one document gets one, findings or not.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
@@ -69,6 +70,8 @@ def _row(claim: Claim, quantity: Quantity) -> QuantityReport:
         value=value,
         path=claim.path,
         line=claim.span.line,
+        number=quantity.value if math.isfinite(quantity.value) else None,
+        label=measure or None,
     )
 
 

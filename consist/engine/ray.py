@@ -33,7 +33,6 @@ import sys
 import tempfile
 import threading
 import time
-import uuid
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import IO, Any
@@ -169,7 +168,8 @@ class RayChecker(Checker):
                 batch_format="numpy",
                 compute=ray.data.ActorPoolStrategy(size=min(self.workers, len(rows))),
                 fn_constructor_kwargs={
-                    "config": _absolute(self.config),
+                    # No cache on the workers when the driver could not open it either.
+                    "config": _absolute(dataclasses.replace(self.config, cache=store is not None)),
                     "parse": _wants_parse(self.rules),
                 },
             )
@@ -192,9 +192,10 @@ class RayChecker(Checker):
         if len(claims) < 2:
             return []
         config = _absolute(self.config)
-        folder = Path(config.cache_dir)
-        exchange = None if config.cache else folder / f"ray-{uuid.uuid4().hex}"
-        where = str(exchange or folder)
+        # Vectors reach the event tasks through the store: the cache, or a private one
+        # deleted afterwards when the run has no cache.
+        exchange = None if store is not None else tempfile.mkdtemp(prefix="consist-vectors-")
+        where = exchange or config.cache_dir
         try:
             clock.lap("embed", lambda: self._embed([c.text for c in claims], where, config))
             rules = None if self._uses_nli else self.rules
