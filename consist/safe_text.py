@@ -74,7 +74,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 _DIGIT_TOKEN = re.compile(r"\S*\d\S*")
 # A no-break, thin or figure space used as (or after) a thousands separator.
 _GROUP_SPACE = re.compile(r"(?<=\d)([,.]?)[\u00a0\u2007\u2009\u202f](?=\d{3}(?!\d))")
-_MARK_AFTER_NUMBER = re.compile(r"(?<=[0-9,.])[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+_MARK_AFTER_NUMBER = re.compile(
+    r"(?<=[0-9,.])[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+"
+)
 
 
 def strip_unsafe(s: str, *, keep_newlines: bool = False) -> str:

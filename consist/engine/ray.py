@@ -16,9 +16,9 @@ stage below calls the function the local engine calls, on the same inputs):
   embeddings.
 
 Vectors travel through the content-hashed store (``cache_dir``): the embedding actors
-write them, the event tasks read them. With ``cache = false`` the run uses a private
-store under ``cache_dir`` and deletes it afterwards. On several machines ``cache_dir``
-(and the checked files) must be on a file system every node sees.
+write them, the event tasks read them. Without a cache the run uses a private store in
+the temp folder and deletes it afterwards. The store is SQLite in WAL mode, which needs
+every connection on one host: a run uses the cores of one host (see docs/scale.md).
 """
 
 from __future__ import annotations

@@ -80,17 +80,46 @@ HOSTILE_BLOBS = [
     b"[" * 100_000 + b"]" * 100_000,
     b'{"@":"ClaimFeatures",' + b'"x":' * 1 + b"[" * 5000 + b"]" * 5000 + b"}",
     json.dumps(
-        {"@": "ClaimFeatures", "quantities": [], "dates": [], "stances": "not a list",
-         "events": [], "entities": []}
+        {
+            "@": "ClaimFeatures",
+            "quantities": [],
+            "dates": [],
+            "stances": "not a list",
+            "events": [],
+            "entities": [],
+        }
     ).encode(),
     json.dumps(
-        {"@": "ClaimFeatures", "quantities": [], "dates": [], "events": [], "entities": [],
-         "stances": [{"@": "Stance", "predicate": "p", "polarity": "one", "subject": "s",
-                      "scope": "group", "hedge": 0.0, "cue": "", "start": 0, "end": 0}]}
+        {
+            "@": "ClaimFeatures",
+            "quantities": [],
+            "dates": [],
+            "events": [],
+            "entities": [],
+            "stances": [
+                {
+                    "@": "Stance",
+                    "predicate": "p",
+                    "polarity": "one",
+                    "subject": "s",
+                    "scope": "group",
+                    "hedge": 0.0,
+                    "cue": "",
+                    "start": 0,
+                    "end": 0,
+                }
+            ],
+        }
     ).encode(),
     json.dumps(
-        {"@": "ClaimFeatures", "quantities": [], "dates": [], "events": [], "stances": [],
-         "entities": [7, None]}
+        {
+            "@": "ClaimFeatures",
+            "quantities": [],
+            "dates": [],
+            "events": [],
+            "stances": [],
+            "entities": [7, None],
+        }
     ).encode(),
     b"\xff\xfe not json",
     b'{"@":"Nope"}',
@@ -132,7 +161,9 @@ def test_unwritable_cache_folder_is_one_warning(tmp_path: Path) -> None:
     assert not (tmp_path / "x").exists()
 
 
-def test_unusable_key_location_is_one_warning(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unusable_key_location_is_one_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from consist.cache_open import open_store
     from consist.config import Config
 

@@ -17,15 +17,38 @@ from consist.ingest import read_documents
 from consist.report.github import escape_data
 from consist.safe_text import normalise_document_text, safe_line, safe_path
 
-NASTY = ["\x1b[31m", "\x1b]8;;http://x\x07", "\x00", "\x07", "\u202e", "\u2066", "\u2069",
-         "\u200b", "\u200d", "\ufeff", "\u2028"]
-UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2060-\u2069\ufeff\u2028\u2029]")
+NASTY = [
+    "\x1b[31m",
+    "\x1b]8;;http://x\x07",
+    "\x00",
+    "\x07",
+    "\u202e",
+    "\u2066",
+    "\u2069",
+    "\u200b",
+    "\u200d",
+    "\ufeff",
+    "\u2028",
+]
+UNSAFE = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2060-\u2069\ufeff\u2028\u2029]"
+)
 
 
 @pytest.mark.parametrize(
     "variant",
-    ["4,\u200b000", "4,\u200d000", "4,\u0301000", "4,\u00a0000", "4\u00a0000", "4,0\u202e00",
-     "4,\u2060000", "\uff14,\uff10\uff10\uff10", "4\u202f000", "4,\u00ad000"],
+    [
+        "4,\u200b000",
+        "4,\u200d000",
+        "4,\u0301000",
+        "4,\u00a0000",
+        "4\u00a0000",
+        "4,0\u202e00",
+        "4,\u2060000",
+        "\uff14,\uff10\uff10\uff10",
+        "4\u202f000",
+        "4,\u00ad000",
+    ],
 )
 def test_invisible_characters_inside_numbers_read_as_the_number(variant: str) -> None:
     assert normalise_document_text(f"Officials said {variant} were killed.") == (
@@ -61,11 +84,17 @@ def test_github_data_drops_controls_and_keeps_line_escapes() -> None:
 def test_document_text_and_metadata_are_clean(tmp_path: Path) -> None:
     # NUL makes a file binary (skipped with an error line); it arrives through JSON below.
     printable = [n for n in NASTY if n != "\x00"]
-    body = "".join(f"Part {i}{n} of the text said 40 homes burned. " for i, n in enumerate(printable))
-    record = {"id": "r", "title": "T\u0000\u202e", "text": "Nul\u0000 said 40\u200b000 homes burned."}
+    body = "".join(
+        f"Part {i}{n} of the text said 40 homes burned. " for i, n in enumerate(printable)
+    )
+    record = {
+        "id": "r",
+        "title": "T\u0000\u202e",
+        "text": "Nul\u0000 said 40\u200b000 homes burned.",
+    }
     (tmp_path / "b.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
     (tmp_path / "a.md").write_text(
-        f"---\ntitle: \"T\\u202eitle\\x1b[2J\"\nsource: \"Out\\x07let\"\n---\n{body}\n",
+        f'---\ntitle: "T\\u202eitle\\x1b[2J"\nsource: "Out\\x07let"\n---\n{body}\n',
         encoding="utf-8",
     )
     (docs, errors) = read_documents([str(tmp_path)], Config())
@@ -107,8 +136,9 @@ def test_bad_file_names_are_shown_escaped(tmp_path: Path) -> None:
 
 def no_command_lines(stream: str) -> None:
     for line in stream.splitlines():
-        assert not line.lstrip().startswith("::") or line.startswith(("::error ", "::warning ",
-                                                                      "::notice "))
+        assert not line.lstrip().startswith("::") or line.startswith(
+            ("::error ", "::warning ", "::notice ")
+        )
 
 
 @pytest.mark.slow

@@ -55,7 +55,5 @@ def test_small_story_alone_and_next_to_the_seeds(checker: Checker, tmp_path: Pat
     shutil.copytree(SEEDS, together / "seeds")
     small_story(together / "story")
     report = checker.check([together])
-    story = sorted(
-        f.id for f in report.findings if all("/story/" in c.path for c in f.claims)
-    )
+    story = sorted(f.id for f in report.findings if all("/story/" in c.path for c in f.claims))
     assert story == own
