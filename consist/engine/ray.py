@@ -103,7 +103,7 @@ class RayChecker(Checker):
             for ref in self._pending:
                 try:
                     ray.cancel(ref, force=True)
-                except Exception:  # noqa: BLE001 - already finished or gone
+                except Exception:  # noqa: BLE001 - the task is done or gone
                     pass
             self._pending = []
             if close is not None:
