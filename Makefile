@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 	# build from PyPI: there use the CPU index instead, as the workflow and action.yml do:
 	#   pip install torch --index-url https://download.pytorch.org/whl/cpu
 	$(BIN)/python -m pip install -q torch==2.13.0
-	$(BIN)/python -m pip install -q -e '.[test]'
+	$(BIN)/python -m pip install -q -e '.[test,ray]'
 	touch $(STAMP)
 
 run: $(STAMP)

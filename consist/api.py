@@ -7,8 +7,9 @@ two texts treated as two sources (no embedding needed: the pair is given).
 
 from __future__ import annotations
 
+import dataclasses
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, TypeVar
 
@@ -40,6 +41,7 @@ from consist.types import (
     DocumentSummary,
     Finding,
     Group,
+    InputError,
     Pair,
     Report,
 )
@@ -115,35 +117,22 @@ class Checker:
 
     # -- check ---------------------------------------------------------------------
     def check(self, paths: Sequence[str | Path], *, stdin: IO[str] | None = None) -> Report:
+        """The report for ``paths``. Stages that another engine runs elsewhere are the
+        methods below and ``check_event``; everything else is shared."""
         self.timings_: dict[str, float] = {}
         clock = _Clock(self.timings_)
-        documents, errors = clock.lap(
-            "read", lambda: read_documents(paths, self.config, stdin=stdin)
-        )
-        if not documents:
-            detail = f" ({len(errors)} file(s) could not be read)" if errors else ""
-            raise NoDocumentsError(f"no readable document in {', '.join(map(str, paths))}{detail}")
-        claims, warnings = clock.lap("claims", lambda: self._claims(documents))
+        documents, errors, claims, warnings = self._read_and_split(paths, stdin, clock)
         store = clock.lap("cache", lambda: _open_store(self.config, warnings))
         try:
-            features = clock.lap(
-                "features",
-                lambda: compute_features(
-                    claims,
-                    (lambda: self.nlp) if _wants_parse(self.rules) else None,
-                    batch_size=self.config.batch_size,
-                    store=store,
-                    parser=_parser_key(self.config.spacy_model),
-                    progress=lambda items: self.progress(items, "Reading claims"),
-                ),
-            )
+            features = clock.lap("features", lambda: self._features(claims, store))
             events = clock.lap("events", lambda: _events(documents, self.config))
             checkable = _worth_pairing(claims, features, events)
-            pairs, topics = self._pairs(checkable, features, events, store, clock)
+            blocks = self._event_blocks(checkable, features, events, store, clock)
         finally:
             if store:
                 store.close()
-        findings = clock.lap("rules", lambda: self._run_rules(pairs, features, topics))
+        pairs, topics, results = merge_blocks(blocks, checkable, self.rules)
+        findings = clock.lap("rules", lambda: self._findings(pairs, features, topics, results))
         raw_findings = findings
         findings, suppress_warnings = _suppress(findings, claims, self.config)
         report = Report(
@@ -163,43 +152,73 @@ class Checker:
         )
         return report
 
-    def _claims(self, documents: Sequence[Document]) -> tuple[list[Claim], list[str]]:
-        limit = self.config.max_claims_per_document
-        claims: list[Claim] = []
-        warnings: list[str] = []
-        for document in documents:
-            found = split_claims(document, limit + 1)
-            if len(found) > limit:
-                warnings.append(
-                    f"{document.path}: more than {limit} claims; only the first {limit} were "
-                    "checked (max_claims_per_document)"
-                )
-            claims.extend(found[:limit])
-        return claims, warnings
+    # -- stages an engine may run elsewhere (``consist.engine``): same inputs, same outputs
+    def _read_and_split(
+        self, paths: Sequence[str | Path], stdin: IO[str] | None, clock: _Clock
+    ) -> tuple[list[Document], list[InputError], list[Claim], list[str]]:
+        """Documents sorted by path, errors, claims in document order, and warnings."""
+        documents, errors = clock.lap(
+            "read", lambda: read_documents(paths, self.config, stdin=stdin)
+        )
+        if not documents:
+            raise no_documents(paths, errors)
+        claims, warnings = clock.lap("claims", lambda: self._claims(documents))
+        return documents, errors, claims, warnings
 
-    def _pairs(
+    def _features(self, claims: Sequence[Claim], store: Store | None) -> dict[str, ClaimFeatures]:
+        return compute_features(
+            claims,
+            (lambda: self.nlp) if _wants_parse(self.rules) else None,
+            batch_size=self.config.batch_size,
+            store=store,
+            parser=_parser_key(self.config.spacy_model),
+            progress=lambda items: self.progress(items, "Reading claims"),
+        )
+
+    def _event_blocks(
         self,
         claims: Sequence[Claim],
         features: dict[str, ClaimFeatures],
-        events: dict[str, int] | None = None,
-        store: Store | None = None,
-        clock: _Clock | None = None,
-    ) -> tuple[list[Pair], dict[int, str]]:
-        """Candidate pairs: claims of one event (document block) and one topic group."""
+        events: dict[str, int],
+        store: Store | None,
+        clock: _Clock,
+    ) -> list[EventBlock]:
+        """Embed the claims worth pairing, then group, pair (and check) event by event."""
         if len(claims) < 2:
-            return [], {}
-        clock = clock or _Clock({})
+            return []
         texts = [c.text for c in claims]
-        vectors = clock.lap("embed", lambda: embed_texts(texts, self.embedder, store))
-        grouper = TopicGrouper(self.config.distance_threshold, self.config.n_neighbors)
-        groups = clock.lap("group", lambda: _event_groups(claims, vectors, events or {}, grouper))
-        by_id = {c.id: c for c in claims}
-        names = topic_labels([[by_id[cid].text for cid in g.claim_ids] for g in groups])
-        topics = {g.id: names[k] for k, g in enumerate(groups)}
-        pairer = CandidatePairer(self.config.n_neighbors, self.config.min_similarity)
-        keys = {c.id: blocking_keys(features[c.id]) for c in claims}
-        pairs = clock.lap("pair", lambda: pairer.pairs(claims, vectors, groups, keys))
-        return pairs, topics
+        vectors = clock.lap(
+            "embed", lambda: embed_texts(texts, self.embedder, store, self.config.batch_size)
+        )
+        rows = {c.id: i for i, c in enumerate(claims)}
+        rules = None if self._uses_nli else self.rules
+
+        def run() -> list[EventBlock]:
+            return [
+                check_event(
+                    block, vectors[[rows[c.id] for c in block]], features, self.config, rules
+                )
+                for block in self.progress(event_claims(claims, events), "Comparing claims")
+            ]
+
+        blocks = clock.lap("pair", run)
+        return blocks
+
+    def _findings(
+        self,
+        pairs: Sequence[Pair],
+        features: dict[str, ClaimFeatures],
+        topics: dict[int, str],
+        results: list[tuple[Rule, Pair, Violation]] | None,
+    ) -> tuple[Finding, ...]:
+        """Findings from the rules' results; with an NLI model, the rules run here, after
+        scoring every pair in one batch run (as ``compare`` does)."""
+        if results is None:
+            return self._run_rules(pairs, features, topics)
+        return build_findings(results, topics, features)
+
+    def _claims(self, documents: Sequence[Document]) -> tuple[list[Claim], list[str]]:
+        return split_documents(documents, self.config)
 
     def _run_rules(
         self,
@@ -403,6 +422,111 @@ def _events(documents: Sequence[Document], config: Config) -> dict[str, int]:
     return group_documents(documents, grouper)
 
 
+def split_documents(documents: Sequence[Document], config: Config) -> tuple[list[Claim], list[str]]:
+    """Claims of ``documents`` in order, cut at ``max_claims_per_document`` (warned)."""
+    limit = config.max_claims_per_document
+    claims: list[Claim] = []
+    warnings: list[str] = []
+    for document in documents:
+        found = split_claims(document, limit + 1)
+        if len(found) > limit:
+            warnings.append(
+                f"{document.path}: more than {limit} claims; only the first {limit} were "
+                "checked (max_claims_per_document)"
+            )
+        claims.extend(found[:limit])
+    return claims, warnings
+
+
+def no_documents(paths: Sequence[str | Path], errors: Sequence[InputError]) -> NoDocumentsError:
+    detail = f" ({len(errors)} file(s) could not be read)" if errors else ""
+    return NoDocumentsError(f"no readable document in {', '.join(map(str, paths))}{detail}")
+
+
+@dataclasses.dataclass(frozen=True)
+class EventBlock:
+    """What one event's claims give: topic groups (claim ids, in group order), candidate
+    pairs (``group_id`` counted inside the block) and, unless the rules run after NLI
+    scoring, each rule's violations as (index into the rules, pair, violation)."""
+
+    groups: tuple[tuple[str, ...], ...]
+    pairs: tuple[Pair, ...]
+    results: tuple[tuple[int, Pair, Violation], ...] | None
+
+
+def event_claims(claims: Sequence[Claim], events: Mapping[str, int]) -> list[list[Claim]]:
+    """Claims per event, events in label order and claims in their given order."""
+    blocks: dict[int, list[Claim]] = {}
+    for claim in claims:
+        blocks.setdefault(events.get(claim.doc_id, 0), []).append(claim)
+    return [blocks[label] for label in sorted(blocks)]
+
+
+def check_event(
+    claims: Sequence[Claim],
+    vectors: np.ndarray,
+    features: Mapping[str, ClaimFeatures],
+    config: Config,
+    rules: Sequence[Rule] | None,
+) -> EventBlock:
+    """Topic groups, candidate pairs and rule violations of ONE event's claims (rows of
+    ``vectors``). Every engine calls this, so an event gives the same block wherever it
+    runs; ``merge_blocks`` puts the blocks together in event order."""
+    grouper = TopicGrouper(config.distance_threshold, config.n_neighbors)
+    ids = _topic_groups(claims, vectors, grouper)
+    groups = [Group(k, "", members) for k, members in enumerate(ids)]
+    pairer = CandidatePairer(config.n_neighbors, config.min_similarity)
+    keys = {c.id: blocking_keys(features[c.id]) for c in claims}
+    pairs = pairer.pairs(claims, vectors, groups, keys)
+    results = None
+    if rules is not None:
+        ctx = RuleContext(features=features)
+        results = tuple(
+            (k, pair, v)
+            for pair in pairs
+            for k, rule in enumerate(rules)
+            for v in rule.check(pair, ctx)
+        )
+    return EventBlock(tuple(ids), tuple(pairs), results)
+
+
+def merge_blocks(
+    blocks: Iterable[EventBlock], claims: Sequence[Claim], rules: Sequence[Rule]
+) -> tuple[list[Pair], dict[int, str], list[tuple[Rule, Pair, Violation]] | None]:
+    """Pairs (sorted by claim ids), topic labels by group id and the rules' results of
+    event blocks given in event order: group ids run on from block to block."""
+    by_id = {c.id: c for c in claims}
+    texts: list[list[str]] = []
+    pairs: list[Pair] = []
+    results: list[tuple[Rule, Pair, Violation]] | None = []
+    for block in blocks:
+        offset = len(texts)
+        texts.extend([by_id[cid].text for cid in group] for group in block.groups)
+        moved = {
+            (p.left.id, p.right.id): dataclasses.replace(p, group_id=p.group_id + offset)
+            for p in block.pairs
+        }
+        pairs.extend(moved.values())
+        if block.results is None or results is None:
+            results = None
+            continue
+        results.extend((rules[k], moved[(p.left.id, p.right.id)], v) for k, p, v in block.results)
+    topics = dict(enumerate(topic_labels(texts))) if texts else {}
+    pairs.sort(key=lambda p: (p.left.id, p.right.id))
+    return pairs, topics, results
+
+
+def _topic_groups(
+    claims: Sequence[Claim], vectors: np.ndarray, grouper: TopicGrouper
+) -> list[tuple[str, ...]]:
+    """Claim ids per topic group of one event's claims, groups in label order."""
+    labels = grouper.fit_predict(vectors)
+    members: dict[int, list[str]] = {}
+    for claim, label in zip(claims, labels, strict=True):
+        members.setdefault(int(label), []).append(claim.id)
+    return [tuple(ids) for _, ids in sorted(members.items())]
+
+
 def _event_groups(
     claims: Sequence[Claim],
     vectors: np.ndarray,
@@ -410,17 +534,11 @@ def _event_groups(
     grouper: TopicGrouper,
 ) -> list[Group]:
     """Topic groups inside each event: claims of different events never share a group."""
-    blocks: dict[int, list[int]] = {}
-    for row, claim in enumerate(claims):
-        blocks.setdefault(events.get(claim.doc_id, 0), []).append(row)
+    rows = {c.id: i for i, c in enumerate(claims)}
     groups: list[Group] = []
-    for _, rows in sorted(blocks.items()):
-        labels = grouper.fit_predict(vectors[rows])
-        members: dict[int, list[str]] = {}
-        for row, label in zip(rows, labels, strict=True):
-            members.setdefault(int(label), []).append(claims[row].id)
-        for _, ids in sorted(members.items()):
-            groups.append(Group(len(groups), "", tuple(ids)))
+    for block in event_claims(claims, events):
+        for ids in _topic_groups(block, vectors[[rows[c.id] for c in block]], grouper):
+            groups.append(Group(len(groups), "", ids))
     return groups
 
 

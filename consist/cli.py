@@ -11,7 +11,7 @@ import sys
 from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
@@ -21,6 +21,9 @@ from consist.errors import guarded, stage
 from consist.outputs import OutputError, check_output_path, write_atomic
 from consist.safe_text import safe_line
 from consist.types import Finding, Report
+
+if TYPE_CHECKING:
+    from consist.api import Checker
 
 T = TypeVar("T")
 
@@ -159,6 +162,20 @@ def check(
             help="With --baseline, also fail when recorded findings no longer occur.",
         ),
     ] = False,
+    engine: Annotated[
+        str | None,
+        typer.Option("--engine", help="Where to run: local (default) or ray (a Ray cluster)."),
+    ] = None,
+    ray_address: Annotated[
+        str | None,
+        typer.Option(
+            "--ray-address", help="Ray cluster to join (auto, ray://host:port); none starts one."
+        ),
+    ] = None,
+    ray_cpus: Annotated[
+        int | None,
+        typer.Option("--ray-cpus", help="CPUs of a local Ray and actors per stage (0: all)."),
+    ] = None,
     verbose: Annotated[
         bool,
         typer.Option(
@@ -181,7 +198,7 @@ def check(
 
       consist check docs/ --baseline consist-baseline.json --fail-on medium
     """
-    from consist.api import Checker, NoDocumentsError
+    from consist.api import NoDocumentsError
     from consist.ingest import PathError
 
     if strict_baseline and baseline is None:
@@ -196,11 +213,14 @@ def check(
         cache=False if no_cache else None,
         select=_codes(select),
         ignore=_codes(ignore),
+        engine=engine,
+        ray_address=ray_address,
+        ray_cpus=ray_cpus,
     )
     _check_outputs(output=output, write_baseline=write_baseline)
     recorded = _load_baseline(baseline) if baseline else None
     try:
-        checker = Checker(config, progress=_progress)
+        checker = _checker(config)
         stdin = sys.stdin if "-" in paths else None
         report = checker.check(paths, stdin=stdin)
     except (PathError, NoDocumentsError, ValueError) as exc:
@@ -229,6 +249,16 @@ def check(
         raise typer.Exit(0)
     failing = _failing(report.findings, config.fail_on, baselined=recorded is not None)
     raise typer.Exit(1 if failing or (strict_baseline and stale) else 0)
+
+
+def _checker(config: Config) -> Checker:
+    """The engine's checker; a missing optional engine is a usage error (exit 2)."""
+    from consist.engine import EngineUnavailable, make_checker
+
+    try:
+        return make_checker(config, progress=_progress, show_counts=True)
+    except EngineUnavailable as exc:
+        raise _fail(str(exc)) from exc
 
 
 def _check_outputs(**paths: Path | None) -> None:

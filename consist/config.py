@@ -66,9 +66,17 @@ class Config:
     events: bool = True
     event_min_similarity: float = 0.15
     event_window_days: int = 7
+    # Where the stages run: "local" (this process) or "ray" (a Ray cluster; needs
+    # `pip install 'consist[ray]'`). The report is the same either way.
+    engine: str = "local"
+    # Ray cluster to join ("auto", "ray://host:port"); empty starts a local Ray.
+    ray_address: str | None = None
+    # CPUs of a local Ray, and actors per stage (0: every core, or the cluster's CPUs).
+    ray_cpus: int = 0
 
 
 _FAIL_ON = ("low", "medium", "high")
+_ENGINES = ("local", "ray")
 
 
 def _coerce(name: str, value: Any, default: Any) -> Any:
@@ -124,6 +132,10 @@ def validate(config: Config) -> None:
     for code, options in config.rules.items():
         if not isinstance(options, dict):
             raise ConfigError(f"[tool.consist.rules.{code}] must be a table")
+    if config.engine not in _ENGINES:
+        raise ConfigError(f"engine must be one of {', '.join(_ENGINES)}")
+    if config.ray_cpus < 0:
+        raise ConfigError("ray_cpus must be 0 (all) or more")
     if config.batch_size < 1 or config.n_neighbors < 1:
         raise ConfigError("batch_size and n_neighbors must be at least 1")
 
