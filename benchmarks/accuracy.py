@@ -46,7 +46,10 @@ def run_compare(path: Path) -> dict[str, str]:
             "--output",
             str(out),
         ]
-        subprocess.run(cmd, check=True, cwd=ROOT)
+        # compare --pairs exits 1 when any pair has findings (like check); 2 is an error.
+        proc = subprocess.run(cmd, check=False, cwd=ROOT)
+        if proc.returncode not in (0, 1):
+            raise subprocess.CalledProcessError(proc.returncode, cmd)
         return {
             str(row["id"]): row["label"]
             for row in map(json.loads, out.read_text(encoding="utf-8").splitlines())

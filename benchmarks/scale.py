@@ -14,7 +14,14 @@ It records wall time, articles per second, peak RSS, each stage's share of the c
 (the incident id is the file name's prefix). The text is copyrighted: it is written only
 under the system temp dir and deleted afterwards.
 
+With ``--engine ray`` it compares engines instead: for each size, a cold run of the
+local engine and a cold run of ``--engine ray`` for each ``--ray-cpus`` value (a local
+Ray started by the run, its start-up included), each in a fresh process with an empty
+cache; wall time, articles per second, the driver's peak RSS (Ray's workers are other
+processes) and whether the report's SHA-256 equals the local engine's.
+
 usage: python benchmarks/scale.py [--sizes 100,400] [--seed 0] [--no-baseline] [--json F]
+       python benchmarks/scale.py --engine ray [--ray-cpus 1,2] [--sizes 400,1600]
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import random
 import resource
 import shutil
@@ -69,12 +77,12 @@ def edit_one(folder: Path) -> Path:
 
 
 # -- workers: each runs in its own process so peak RSS is its own ---------------------
-def work_check(folder: str, cache: str) -> dict[str, Any]:
-    from consist.api import Checker
+def work_check(folder: str, cache: str, engine: str = "local", cpus: str = "0") -> dict[str, Any]:
     from consist.config import Config
+    from consist.engine import make_checker
 
     start = time.perf_counter()
-    checker = Checker(Config(cache_dir=cache))
+    checker = make_checker(Config(cache_dir=cache), engine=engine, ray_cpus=int(cpus))
     report = checker.check([folder])
     wall = time.perf_counter() - start
     findings = [[c.path for c in f.claims] for f in report.findings]
@@ -112,7 +120,12 @@ def work_baseline(folder: str) -> dict[str, Any]:
 
 def run_worker(*args: str) -> dict[str, Any]:
     cmd = [sys.executable, __file__, "--worker", *args]
-    done = subprocess.run(cmd, check=True, capture_output=True, text=True, cwd=ROOT)
+    # This checkout's consist, not whichever one the interpreter has installed.
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+    }
+    done = subprocess.run(cmd, check=True, capture_output=True, text=True, cwd=ROOT, env=env)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
@@ -158,6 +171,38 @@ def measure(n: int, seed: int, baseline: bool) -> dict[str, Any]:
         "cross": cross_incident(cold["findings"], filed) + cross_incident(warm["findings"], filed),
         "baseline": base,
     }
+
+
+def measure_engines(n: int, seed: int, cpus: list[int]) -> dict[str, Any]:
+    """Cold runs of the local engine and of the Ray engine at each CPU count."""
+    tmp = Path(tempfile.mkdtemp(prefix="consist-scale-"))
+    try:
+        folder = tmp / "articles"
+        articles = export(n, seed, folder)
+        runs = [("local", 0, run_worker("check", str(folder), str(tmp / "cache-local")))]
+        for k in cpus:
+            cache = str(tmp / f"cache-ray-{k}")
+            runs.append(("ray", k, run_worker("check", str(folder), cache, "ray", str(k))))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return {"n": articles, "runs": runs}
+
+
+def engine_table(results: list[dict[str, Any]]) -> str:
+    lines = [
+        "| articles | engine | CPUs | wall s | articles/s | driver peak RSS MiB | findings "
+        "| report SHA-256 | = local |",
+        "|" + "---|" * 9,
+    ]
+    for r in results:
+        local = r["runs"][0][2]["digest"]
+        for engine, cpus, run in r["runs"]:
+            lines.append(
+                f"| {r['n']} | {engine} | {cpus or '-'} | {run['wall']:.1f} "
+                f"| {r['n'] / run['wall']:.1f} | {run['rss_mb']:.0f} | {len(run['findings'])} "
+                f"| `{run['digest'][:12]}` | {run['digest'] == local} |"
+            )
+    return "\n".join(lines)
 
 
 def table(results: list[dict[str, Any]]) -> str:
@@ -207,9 +252,22 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--no-baseline", action="store_true")
     ap.add_argument("--json", help="also write the raw figures to this file")
+    ap.add_argument("--engine", choices=["local", "ray"], default="local")
+    ap.add_argument("--ray-cpus", default="1,2", help="with --engine ray: CPU counts to run")
     a = ap.parse_args()
     if not CLUSTERS.exists():
         sys.exit(f"skipped: {CLUSTERS} not found")
+    if a.engine == "ray":
+        cpus = [int(k) for k in a.ray_cpus.split(",")]
+        results = []
+        for n in (int(s) for s in a.sizes.split(",")):
+            results.append(measure_engines(n, a.seed, cpus))
+            print(f"measured {results[-1]['n']} articles", file=sys.stderr, flush=True)
+            print(engine_table(results[-1:]), file=sys.stderr, flush=True)
+        if a.json:
+            Path(a.json).write_text(json.dumps(results, indent=1, sort_keys=True), "utf-8")
+        print(engine_table(results))
+        return
     results = []
     for n in (int(s) for s in a.sizes.split(",")):
         results.append(measure(n, a.seed, not a.no_baseline))

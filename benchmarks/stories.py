@@ -244,13 +244,13 @@ class _Spy:
             return
         original = checker._run_rules
 
-        def spy(pairs: Any, features: Any, topics: Any, *rest: Any) -> Any:
+        def spy(pairs: Any, features: Any, topics: Any) -> Any:
             for pair in pairs:
                 self.pairs.append((pair.left.id, pair.right.id))
                 for claim in (pair.left, pair.right):
                     self.texts[claim.id] = normalise(claim.text)
             self.features.update(features)
-            return original(pairs, features, topics, *rest)
+            return original(pairs, features, topics)
 
         checker._run_rules = spy
 
@@ -273,8 +273,9 @@ class _Spy:
 # -- rules alone (--direct) -----------------------------------------------------------------
 @dataclass
 class DirectResult:
-    """Each labelled pair given straight to the rules (``Checker.compare_many``): no
-    grouping, no pairing, no document dates. Separates rule recall from pipeline recall."""
+    """Each labelled pair given straight to the rules (``Checker.compare_many``; every
+    a/b combination of ``a_any``/``b_any``): no grouping, no pairing, no document dates.
+    Separates rule recall from pipeline recall."""
 
     folder: str
     planted_flagged: list[str] = field(default_factory=list)
@@ -310,19 +311,21 @@ def direct(folders: Sequence[Path], checker: Any | None = None) -> list[DirectRe
 
         jobs: list[tuple[str, str, str, str]] = []  # (kind, id, text a, text b)
         for p in labels.contradictions:
-            a, b = _claim_of(p.a[0], claims, result), _claim_of(p.b[0], claims, result)
-            if a and b:
-                jobs.append(("planted", p.id, a, b))
+            a_texts = [_claim_of(q, claims, result) for q in p.a]
+            b_texts = [_claim_of(q, claims, result) for q in p.b]
+            for a in a_texts:
+                for b in b_texts:
+                    if a and b and a != b:
+                        jobs.append(("planted", p.id, a, b))
         for t in labels.traps:
             texts = [_claim_of(q, claims, result) for q in t.quotes[:2]]
             if len(texts) == 2 and texts[0] and texts[1] and texts[0] != texts[1]:
                 jobs.append(("trap", t.id, texts[0], texts[1]))
         flagged = checker.compare_many([(a, b) for _, _, a, b in jobs])
         for (kind, ident, _, _), findings in zip(jobs, flagged, strict=True):
-            if findings:
-                (result.planted_flagged if kind == "planted" else result.traps_flagged).append(
-                    ident
-                )
+            target = result.planted_flagged if kind == "planted" else result.traps_flagged
+            if findings and ident not in target:
+                target.append(ident)
         out.append(result)
     return out
 

@@ -7,8 +7,9 @@ two texts treated as two sources (no embedding needed: the pair is given).
 
 from __future__ import annotations
 
+import dataclasses
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, TypeVar
 
@@ -23,6 +24,7 @@ from consist.embed import (
     embed_texts,
     set_offline,
 )
+from consist.errors import tag_stage
 from consist.extract.quantity_lexicon import use_packs
 from consist.features import compute_features
 from consist.findings import build_findings
@@ -40,6 +42,7 @@ from consist.types import (
     DocumentSummary,
     Finding,
     Group,
+    InputError,
     Pair,
     Report,
 )
@@ -71,9 +74,9 @@ class Checker:
         nli_scorer: Scorer | None = None,
     ) -> None:
         self.config = config or Config()
-        set_offline(self.config.allow_download)
         # Optional quantity lexicon packs (NUM001 measures, units): loaded once per process.
         use_packs(self.config.quantity_packs)
+        set_offline(self.config.allow_download)
         self.progress: Progress[Any] = progress or _no_progress
         self.rules: list[Rule] = select_rules(
             self.config.select, self.config.ignore, _rule_options(self.config)
@@ -117,28 +120,14 @@ class Checker:
 
     # -- check ---------------------------------------------------------------------
     def check(self, paths: Sequence[str | Path], *, stdin: IO[str] | None = None) -> Report:
+        """The report for ``paths``. Stages that another engine runs elsewhere are the
+        methods below and ``check_event``; everything else is shared."""
         self.timings_: dict[str, float] = {}
         clock = _Clock(self.timings_)
-        documents, errors = clock.lap(
-            "read", lambda: read_documents(paths, self.config, stdin=stdin)
-        )
-        if not documents:
-            detail = f" ({len(errors)} file(s) could not be read)" if errors else ""
-            raise NoDocumentsError(f"no readable document in {', '.join(map(str, paths))}{detail}")
-        claims, warnings = clock.lap("claims", lambda: self._claims(documents))
-        store = _open_store(self.config)
+        documents, errors, claims, warnings = self._read_and_split(paths, stdin, clock)
+        store = clock.lap("cache", lambda: _open_store(self.config, warnings))
         try:
-            features = clock.lap(
-                "features",
-                lambda: compute_features(
-                    claims,
-                    (lambda: self.nlp) if _wants_parse(self.rules) else None,
-                    batch_size=self.config.batch_size,
-                    store=store,
-                    parser=_parser_key(self.config.spacy_model),
-                    progress=lambda items: self.progress(items, "Reading claims"),
-                ),
-            )
+            features = clock.lap("features", lambda: self._features(claims, store))
             events = clock.lap("events", lambda: _events(documents, self.config))
             vectors = clock.lap("phrases", lambda: self._phrase_vectors(claims, features, store))
             keys = {c.id: self._candidate_keys(features[c.id]) for c in claims}
@@ -147,11 +136,21 @@ class Checker:
             )
             ok = partnered(claims, keys, events) | {cid for pair in near for cid in pair}
             checkable = [c for c in claims if c.id in ok]
-            pairs, topics = self._pairs(checkable, features, events, store, clock, keys, near)
+            context = RuleContext(features=features, vectors=vectors)
+            blocks = self._event_blocks(
+                checkable, features, events, store, clock, _Declared(keys, near, context)
+            )
         finally:
             if store:
                 store.close()
-        findings = clock.lap("rules", lambda: self._run_rules(pairs, features, topics, vectors))
+        pairs, topics, results = merge_blocks(blocks, checkable, self.rules)
+        pairs, results = _cross_event_pairs(
+            pairs, results, near, checkable, blocks, self.rules, context
+        )
+        findings = clock.lap(
+            "rules", lambda: self._findings(pairs, features, topics, results, vectors)
+        )
+        raw_findings = findings
         findings, suppress_warnings = _suppress(findings, claims, self.config)
         report = Report(
             documents=tuple(_summary(d, claims) for d in documents),
@@ -161,58 +160,134 @@ class Checker:
             + tuple(warnings)
             + suppress_warnings
             + _undated(documents),
-            tables=clock.lap("tables", lambda: quantity_tables(claims, features, findings)),
+            tables=clock.lap("tables", lambda: quantity_tables(claims, features)),
             meta={
                 **self._meta(len(claims), len(checkable), len(pairs)),
                 "events": str(len(set(events.values()))),
+                **suppression_counts(raw_findings, findings, self.config),
             },
         )
         return report
 
-    def _claims(self, documents: Sequence[Document]) -> tuple[list[Claim], list[str]]:
-        limit = self.config.max_claims_per_document
-        claims: list[Claim] = []
-        warnings: list[str] = []
-        for document in documents:
-            found = split_claims(document, limit + 1)
-            if len(found) > limit:
-                warnings.append(
-                    f"{document.path}: more than {limit} claims; only the first {limit} were "
-                    "checked (max_claims_per_document)"
-                )
-            claims.extend(found[:limit])
-        return claims, warnings
+    # -- stages an engine may run elsewhere (``consist.engine``): same inputs, same outputs
+    def _read_and_split(
+        self, paths: Sequence[str | Path], stdin: IO[str] | None, clock: _Clock
+    ) -> tuple[list[Document], list[InputError], list[Claim], list[str]]:
+        """Documents sorted by path, errors, claims in document order, and warnings."""
+        documents, errors = clock.lap(
+            "read", lambda: read_documents(paths, self.config, stdin=stdin)
+        )
+        if not documents:
+            raise no_documents(paths, errors)
+        claims, warnings = clock.lap("claims", lambda: self._claims(documents))
+        return documents, errors, claims, warnings
 
-    def _pairs(
+    def _features(self, claims: Sequence[Claim], store: Store | None) -> dict[str, ClaimFeatures]:
+        return compute_features(
+            claims,
+            (lambda: self.nlp) if _wants_parse(self.rules) else None,
+            batch_size=self.config.batch_size,
+            store=store,
+            parser=_parser_key(self.config.spacy_model),
+            progress=lambda items: self.progress(items, "Reading claims"),
+        )
+
+    def _event_blocks(
         self,
         claims: Sequence[Claim],
         features: dict[str, ClaimFeatures],
-        events: dict[str, int] | None = None,
-        store: Store | None = None,
-        clock: _Clock | None = None,
-        keys: dict[str, frozenset[str]] | None = None,
-        near: dict[tuple[str, str], float] | None = None,
-    ) -> tuple[list[Pair], dict[int, str]]:
-        """Candidate pairs: claims of one event (document block) and one topic group
-        that are neighbours or share a rule's candidate key, and claims of one event
-        whose rule phrases are neighbours (``near``), whatever their topic group."""
+        events: dict[str, int],
+        store: Store | None,
+        clock: _Clock,
+        declared: _Declared | None = None,
+    ) -> list[EventBlock]:
+        """Embed the claims worth pairing, then group, pair (and check) event by event."""
         if len(claims) < 2:
-            return [], {}
-        clock = clock or _Clock({})
+            return []
         texts = [c.text for c in claims]
-        vectors = clock.lap("embed", lambda: embed_texts(texts, self.embedder, store))
-        grouper = TopicGrouper(self.config.distance_threshold, self.config.n_neighbors)
-        groups = clock.lap("group", lambda: _event_groups(claims, vectors, events or {}, grouper))
-        by_id = {c.id: c for c in claims}
-        names = topic_labels([[by_id[cid].text for cid in g.claim_ids] for g in groups])
-        topics = {g.id: names[k] for k, g in enumerate(groups)}
-        pairer = CandidatePairer(self.config.n_neighbors, self.config.min_similarity)
-        if keys is None:
-            keys = {c.id: self._candidate_keys(features[c.id]) for c in claims}
-        pairs = clock.lap("pair", lambda: pairer.pairs(claims, vectors, groups, keys))
-        if near:
-            pairs = _with_phrase_pairs(pairs, near, claims, vectors, groups)
-        return pairs, topics
+        vectors = clock.lap(
+            "embed", lambda: embed_texts(texts, self.embedder, store, self.config.batch_size)
+        )
+        rows = {c.id: i for i, c in enumerate(claims)}
+        rules = None if self._uses_nli else self.rules
+
+        def run() -> list[EventBlock]:
+            return [
+                check_event(
+                    block,
+                    vectors[[rows[c.id] for c in block]],
+                    features,
+                    self.config,
+                    rules,
+                    declared,
+                )
+                for block in self.progress(event_claims(claims, events), "Comparing claims")
+            ]
+
+        blocks = clock.lap("pair", run)
+        return blocks
+
+    def _findings(
+        self,
+        pairs: Sequence[Pair],
+        features: dict[str, ClaimFeatures],
+        topics: dict[int, str],
+        results: list[tuple[Rule, Pair, Violation]] | None,
+        vectors: dict[str, np.ndarray] | None = None,
+    ) -> tuple[Finding, ...]:
+        """Findings from the rules' results; with an NLI model, the rules run here, after
+        scoring every pair in one batch run (as ``compare`` does)."""
+        if results is None:
+            return self._run_rules(pairs, features, topics, vectors)
+        return build_findings(results, topics, features)
+
+    def _claims(self, documents: Sequence[Document]) -> tuple[list[Claim], list[str]]:
+        return split_documents(documents, self.config)
+
+    def _run_rules(
+        self,
+        pairs: Sequence[Pair],
+        features: dict[str, ClaimFeatures],
+        topics: dict[int, str],
+        vectors: dict[str, np.ndarray] | None = None,
+    ) -> tuple[Finding, ...]:
+        scorer = self.nli_scorer
+        nli = (
+            nli_scores(
+                pairs,
+                scorer,
+                progress=lambda c: self.progress(c, "Scoring pairs (NLI)"),
+            )
+            if scorer is not None and pairs
+            else {}
+        )
+        ctx = RuleContext(features=features, nli=nli, vectors=vectors or {})
+        results: list[tuple[Rule, Pair, Violation]] = []
+        for pair in self.progress(pairs, "Comparing claims"):
+            for rule in self.rules:
+                results.extend((rule, pair, v) for v in rule.check(pair, ctx))
+        return build_findings(results, topics, features)
+
+    def _meta(self, claims: int, checkable: int, pairs: int) -> dict[str, str]:
+        return {
+            "version": __version__,
+            "model": self.config.model,
+            **({"nli_model": str(self.config.nli_model)} if self._uses_nli else {}),
+            "rules": ",".join(r.code for r in self.rules),
+            "claims": str(claims),
+            "checkable_claims": str(checkable),
+            "candidate_pairs": str(pairs),
+            "grouping": (
+                f"distance_threshold={self.config.distance_threshold}, "
+                f"n_neighbors={self.config.n_neighbors}, "
+                f"min_similarity={self.config.min_similarity}"
+            ),
+        }
+
+    # -- compare -------------------------------------------------------------------
+    def compare(self, text_a: str, text_b: str) -> tuple[Finding, ...]:
+        """Findings between two texts, treated as two sources on the same (unknown) date."""
+        return next(iter(self.compare_many([(text_a, text_b)])))
 
     # -- what the rules declare: candidate keys and phrases ---------------------------
     def _candidate_keys(self, features: ClaimFeatures) -> frozenset[str]:
@@ -262,51 +337,6 @@ class Checker:
                     out[key] = max(sim, out.get(key, -1.0))
         return out
 
-    def _run_rules(
-        self,
-        pairs: Sequence[Pair],
-        features: dict[str, ClaimFeatures],
-        topics: dict[int, str],
-        vectors: dict[str, np.ndarray] | None = None,
-    ) -> tuple[Finding, ...]:
-        scorer = self.nli_scorer
-        nli = (
-            nli_scores(
-                pairs,
-                scorer,
-                progress=lambda c: self.progress(c, "Scoring pairs (NLI)"),
-            )
-            if scorer is not None and pairs
-            else {}
-        )
-        ctx = RuleContext(features=features, nli=nli, vectors=vectors or {})
-        results: list[tuple[Rule, Pair, Violation]] = []
-        for pair in self.progress(pairs, "Comparing claims"):
-            for rule in self.rules:
-                results.extend((rule, pair, v) for v in rule.check(pair, ctx))
-        return build_findings(results, topics, features)
-
-    def _meta(self, claims: int, checkable: int, pairs: int) -> dict[str, str]:
-        return {
-            "version": __version__,
-            "model": self.config.model,
-            **({"nli_model": str(self.config.nli_model)} if self._uses_nli else {}),
-            "rules": ",".join(r.code for r in self.rules),
-            "claims": str(claims),
-            "checkable_claims": str(checkable),
-            "candidate_pairs": str(pairs),
-            "grouping": (
-                f"distance_threshold={self.config.distance_threshold}, "
-                f"n_neighbors={self.config.n_neighbors}, "
-                f"min_similarity={self.config.min_similarity}"
-            ),
-        }
-
-    # -- compare -------------------------------------------------------------------
-    def compare(self, text_a: str, text_b: str) -> tuple[Finding, ...]:
-        """Findings between two texts, treated as two sources on the same (unknown) date."""
-        return next(iter(self.compare_many([(text_a, text_b)])))
-
     def compare_many(
         self, rows: Iterable[tuple[str, str]], chunk: int = 64
     ) -> Iterator[tuple[Finding, ...]]:
@@ -352,6 +382,9 @@ def _rule_options(config: Config) -> dict[str, dict[str, Any]]:
 
 def _text_claims(text: str, name: str) -> tuple[Claim, ...]:
     """The claims of one side of ``compare``: every sentence, however short."""
+    from consist.safe_text import normalise_document_text
+
+    text = normalise_document_text(text)  # as the readers do for files
     lines = tuple(range(1, text.count("\n") + 2))
     document = Document(id=name, path=name, text=text, lines=lines, source=f"text {name}")
     return split_claims(document, min_words=1)
@@ -386,6 +419,17 @@ def _suppress(
     return tuple(kept), tuple(warnings)
 
 
+def suppression_counts(
+    findings: Sequence[Finding], kept: Sequence[Finding], config: Config
+) -> dict[str, str]:
+    """How many findings a ``[[tool.consist.suppress]]`` id or an inline ignore dropped."""
+    ids = {str(e.get("id", "")).strip().lower() for e in config.suppress} - {""}
+    left = {f.id for f in kept}
+    dropped = [f for f in findings if f.id not in left]
+    by_id = sum(1 for f in dropped if f.id.lower() in ids)
+    return {"suppressed": str(by_id), "ignored": str(len(dropped) - by_id)}
+
+
 def check(
     paths: Sequence[str | Path] | str | Path,
     config: Config | None = None,
@@ -417,12 +461,18 @@ class _Clock:
         start = time.perf_counter()
         try:
             return work()
+        except BaseException as exc:
+            tag_stage(exc, stage)  # the CLI names the failed stage (consist.errors)
+            raise
         finally:
             self.timings[stage] = self.timings.get(stage, 0.0) + time.perf_counter() - start
 
 
-def _open_store(config: Config) -> Store | None:
-    return Store(config.cache_dir) if config.cache else None
+def _open_store(config: Config, warnings: list[str] | None = None) -> Store | None:
+    """The cache, or None (with one warning) when it cannot be opened: never a failure."""
+    from consist.cache_open import open_store
+
+    return open_store(config, warnings if warnings is not None else [])
 
 
 def _wants_parse(rules: Sequence[Rule]) -> bool:
@@ -455,6 +505,114 @@ def _events(documents: Sequence[Document], config: Config) -> dict[str, int]:
     return group_documents(documents, grouper)
 
 
+def split_documents(documents: Sequence[Document], config: Config) -> tuple[list[Claim], list[str]]:
+    """Claims of ``documents`` in order, cut at ``max_claims_per_document`` (warned)."""
+    limit = config.max_claims_per_document
+    claims: list[Claim] = []
+    warnings: list[str] = []
+    for document in documents:
+        found = split_claims(document, limit + 1)
+        if len(found) > limit:
+            warnings.append(
+                f"{document.path}: more than {limit} claims; only the first {limit} were "
+                "checked (max_claims_per_document)"
+            )
+        claims.extend(found[:limit])
+    return claims, warnings
+
+
+def no_documents(paths: Sequence[str | Path], errors: Sequence[InputError]) -> NoDocumentsError:
+    detail = f" ({len(errors)} file(s) could not be read)" if errors else ""
+    return NoDocumentsError(f"no readable document in {', '.join(map(str, paths))}{detail}")
+
+
+@dataclasses.dataclass(frozen=True)
+class EventBlock:
+    """What one event's claims give: topic groups (claim ids, in group order), candidate
+    pairs (``group_id`` counted inside the block) and, unless the rules run after NLI
+    scoring, each rule's violations as (index into the rules, pair, violation)."""
+
+    groups: tuple[tuple[str, ...], ...]
+    pairs: tuple[Pair, ...]
+    results: tuple[tuple[int, Pair, Violation], ...] | None
+
+
+def event_claims(claims: Sequence[Claim], events: Mapping[str, int]) -> list[list[Claim]]:
+    """Claims per event, events in label order and claims in their given order."""
+    blocks: dict[int, list[Claim]] = {}
+    for claim in claims:
+        blocks.setdefault(events.get(claim.doc_id, 0), []).append(claim)
+    return [blocks[label] for label in sorted(blocks)]
+
+
+def check_event(
+    claims: Sequence[Claim],
+    vectors: np.ndarray,
+    features: Mapping[str, ClaimFeatures],
+    config: Config,
+    rules: Sequence[Rule] | None,
+    declared: _Declared | None = None,
+) -> EventBlock:
+    """Topic groups, candidate pairs and rule violations of ONE event's claims (rows of
+    ``vectors``). Every engine calls this, so an event gives the same block wherever it
+    runs; ``merge_blocks`` puts the blocks together in event order."""
+    grouper = TopicGrouper(config.distance_threshold, config.n_neighbors)
+    ids = _topic_groups(claims, vectors, grouper)
+    groups = [Group(k, "", members) for k, members in enumerate(ids)]
+    pairer = CandidatePairer(config.n_neighbors, config.min_similarity)
+    keys = declared.keys if declared is not None else {}
+    pairs = pairer.pairs(claims, vectors, groups, keys)
+    if declared is not None and declared.near:
+        pairs = _with_phrase_pairs(pairs, declared.near, claims, vectors, groups)
+    results = None
+    if rules is not None:
+        ctx = declared.context if declared is not None else RuleContext(features=features)
+        results = tuple(
+            (k, pair, v)
+            for pair in pairs
+            for k, rule in enumerate(rules)
+            for v in rule.check(pair, ctx)
+        )
+    return EventBlock(tuple(ids), tuple(pairs), results)
+
+
+def merge_blocks(
+    blocks: Iterable[EventBlock], claims: Sequence[Claim], rules: Sequence[Rule]
+) -> tuple[list[Pair], dict[int, str], list[tuple[Rule, Pair, Violation]] | None]:
+    """Pairs (sorted by claim ids), topic labels by group id and the rules' results of
+    event blocks given in event order: group ids run on from block to block."""
+    by_id = {c.id: c for c in claims}
+    texts: list[list[str]] = []
+    pairs: list[Pair] = []
+    results: list[tuple[Rule, Pair, Violation]] | None = []
+    for block in blocks:
+        offset = len(texts)
+        texts.extend([by_id[cid].text for cid in group] for group in block.groups)
+        moved = {
+            (p.left.id, p.right.id): dataclasses.replace(p, group_id=p.group_id + offset)
+            for p in block.pairs
+        }
+        pairs.extend(moved.values())
+        if block.results is None or results is None:
+            results = None
+            continue
+        results.extend((rules[k], moved[(p.left.id, p.right.id)], v) for k, p, v in block.results)
+    topics = dict(enumerate(topic_labels(texts))) if texts else {}
+    pairs.sort(key=lambda p: (p.left.id, p.right.id))
+    return pairs, topics, results
+
+
+def _topic_groups(
+    claims: Sequence[Claim], vectors: np.ndarray, grouper: TopicGrouper
+) -> list[tuple[str, ...]]:
+    """Claim ids per topic group of one event's claims, groups in label order."""
+    labels = grouper.fit_predict(vectors)
+    members: dict[int, list[str]] = {}
+    for claim, label in zip(claims, labels, strict=True):
+        members.setdefault(int(label), []).append(claim.id)
+    return [tuple(ids) for _, ids in sorted(members.items())]
+
+
 def _event_groups(
     claims: Sequence[Claim],
     vectors: np.ndarray,
@@ -462,23 +620,27 @@ def _event_groups(
     grouper: TopicGrouper,
 ) -> list[Group]:
     """Topic groups inside each event: claims of different events never share a group."""
-    blocks: dict[int, list[int]] = {}
-    for row, claim in enumerate(claims):
-        blocks.setdefault(events.get(claim.doc_id, 0), []).append(row)
+    rows = {c.id: i for i, c in enumerate(claims)}
     groups: list[Group] = []
-    for _, rows in sorted(blocks.items()):
-        labels = grouper.fit_predict(vectors[rows])
-        members: dict[int, list[str]] = {}
-        for row, label in zip(rows, labels, strict=True):
-            members.setdefault(int(label), []).append(claims[row].id)
-        for _, ids in sorted(members.items()):
-            groups.append(Group(len(groups), "", tuple(ids)))
+    for block in event_claims(claims, events):
+        for ids in _topic_groups(block, vectors[[rows[c.id] for c in block]], grouper):
+            groups.append(Group(len(groups), "", ids))
     return groups
+
+
+@dataclasses.dataclass(frozen=True)
+class _Declared:
+    """What the selected rules declared for a run: candidate keys per claim, phrase
+    neighbour pairs, and the rule context with the phrase vectors."""
+
+    keys: Mapping[str, frozenset[str]]
+    near: Mapping[tuple[str, str], float]
+    context: RuleContext
 
 
 def _with_phrase_pairs(
     pairs: list[Pair],
-    near: dict[tuple[str, str], float],
+    near: Mapping[tuple[str, str], float],
     claims: Sequence[Claim],
     vectors: np.ndarray,
     groups: Sequence[Group],
@@ -494,3 +656,36 @@ def _with_phrase_pairs(
         similarity = round(float(vectors[i] @ vectors[j]), 3)
         found[(left_id, right_id)] = Pair(claims[i], claims[j], group_of[left_id], similarity)
     return [found[k] for k in sorted(found)]
+
+
+def _cross_event_pairs(
+    pairs: list[Pair],
+    results: list[tuple[Rule, Pair, Violation]] | None,
+    near: Mapping[tuple[str, str], float],
+    claims: Sequence[Claim],
+    blocks: Sequence[EventBlock],
+    rules: Sequence[Rule],
+    ctx: RuleContext,
+) -> tuple[list[Pair], list[tuple[Rule, Pair, Violation]] | None]:
+    """Phrase-neighbour pairs whose claims fell in different event blocks (near-identical
+    propositions), checked here; each takes its left claim's topic group."""
+    by_id = {c.id: c for c in claims}
+    group_of: dict[str, int] = {}
+    offset = 0
+    for block in blocks:
+        for k, members in enumerate(block.groups):
+            for cid in members:
+                group_of[cid] = offset + k
+        offset += len(block.groups)
+    known = {(p.left.id, p.right.id) for p in pairs}
+    extra = [
+        Pair(by_id[a], by_id[b], group_of[a], near[(a, b)])
+        for a, b in sorted(near)
+        if (a, b) not in known and a in group_of and b in group_of
+    ]
+    if not extra:
+        return pairs, results
+    if results is not None:
+        results = results + [(r, p, v) for p in extra for r in rules for v in r.check(p, ctx)]
+    merged = sorted([*pairs, *extra], key=lambda p: (p.left.id, p.right.id))
+    return merged, results

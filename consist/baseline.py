@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypedDict
 
+from consist.safe_text import safe_line
 from consist.types import Finding
 
 SCHEMA = "consist-baseline/1"
@@ -68,9 +69,9 @@ def write_baseline(path: str | os.PathLike[str], findings: Iterable[Finding]) ->
     entries = _entries(findings, _existing_reasons(target))
     payload = {"schema": SCHEMA, "entries": list(entries.values())}
     text = json.dumps(payload, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
-    tmp = target.with_name(target.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8", newline="\n")
-    os.replace(tmp, target)
+    from consist.outputs import write_atomic
+
+    write_atomic(target, text)
     return Baseline(path=str(target), entries=entries)
 
 
@@ -112,7 +113,14 @@ def load_baseline(path: str | os.PathLike[str]) -> Baseline:
     A ``consist/1`` JSON report is accepted too, so a saved report can serve as a
     baseline without converting it.
     """
+    from consist.outputs import MAX_BASELINE_BYTES, OutputError, check_input_file
+
     target = Path(path)
+    try:
+        # A pipe given as the baseline would block forever; a device would never end.
+        check_input_file(target, "baseline file", MAX_BASELINE_BYTES)
+    except OutputError as exc:
+        raise BaselineError(str(exc)) from None
     try:
         text = target.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -122,12 +130,28 @@ def load_baseline(path: str | os.PathLike[str]) -> Baseline:
     except (OSError, UnicodeDecodeError) as exc:
         raise BaselineError(f"cannot read baseline file {target}: {_reason(exc)}") from None
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_int_or_text)
     except json.JSONDecodeError as exc:
         raise BaselineError(
             f"baseline file {target} is not valid JSON (line {exc.lineno}: {exc.msg})"
         ) from None
+    except RecursionError:
+        raise BaselineError(f"baseline file {target} is corrupt: JSON nested too deeply") from None
+    except ValueError as exc:
+        raise BaselineError(f"baseline file {target} is not usable JSON ({exc})"[:300]) from None
     return Baseline(path=str(target), entries=_parse(data, target))
+
+
+def _text(value: object) -> str:
+    """A baseline field as one plain line: the file is input like any document."""
+    if value is None or isinstance(value, dict | list):
+        return ""
+    return safe_line(str(value))[:10_000]
+
+
+def _int_or_text(digits: str) -> int | str:
+    """Integers too long for ``int()`` (over 4,300 digits) stay text: no id is numeric."""
+    return int(digits) if len(digits) <= 4000 else digits
 
 
 def _reason(exc: BaseException) -> str:
@@ -165,12 +189,12 @@ def _parse_entry(item: Any) -> BaselineEntry | None:
     raw_claims = item.get("claims")
     claims: list[Any] = raw_claims if isinstance(raw_claims, list) else []
     entry: BaselineEntry = {
-        "id": item["id"],
-        "rule": str(item.get("rule") or ""),
-        "summary": str(item.get("summary") or ""),
-        "reason": str(item.get("reason") or ""),
+        "id": safe_line(item["id"]),
+        "rule": _text(item.get("rule")),
+        "summary": _text(item.get("summary")),
+        "reason": _text(item.get("reason")),
         "claims": [
-            {"path": str(c.get("path", "")), "text": str(c.get("text", ""))}
+            {"path": _text(c.get("path")), "text": _text(c.get("text"))}
             for c in claims
             if isinstance(c, dict)
         ],

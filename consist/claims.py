@@ -26,8 +26,6 @@ _DIRECTIVE = re.compile(r"<!--\s*consist:\s*ignore\s+([A-Za-z0-9_,\s]+?)(?:\s+[^
 _DIRECTIVE_ONLY = re.compile(r"^\s*<!--.*?-->\s*$")
 _HYPHEN_BREAK = re.compile(r"(?<=[^\W\d_]-)[ \t]*\n\s*(?=[^\W\d_])")
 _BLOCK_START = re.compile(r"^\s*(?:#{1,6}\s|[-*+]\s|>\s|\d+[.)]\s|\|)")
-# A line that wraps a paragraph is short; a line that *is* a paragraph usually is not.
-_WRAP_WIDTH = 100
 _MIN_WORDS = 4
 
 _SPEECH_VERBS = (
@@ -125,22 +123,58 @@ def _full_name(name: str | None, known: Sequence[str]) -> str | None:
 
 
 def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
-    """Spans of paragraphs: blank-line blocks, or single lines when lines are paragraphs.
+    """Spans of paragraphs: blank-line blocks, with line breaks read as spaces.
 
-    A block whose lines are all short is hard-wrapped prose and is read
-    as one paragraph, so re-wrapping a document does not change its sentences. A block
-    with long lines is one paragraph per line (news exports, the seeds).
+    Sentence assembly must not depend on where a writer (or an editor's re-wrap) broke
+    the lines, so a line break inside a block joins the lines, except before a Markdown
+    block (list item, heading, quote, table row) and after a line that stands alone: a
+    headline, byline or caption tail, i.e. a short run of words after the line's last
+    sentence end, with no closing punctuation, that does not fill the block's width and
+    is followed by a capitalised line.
     """
     for block_start, block_end in _blocks(text):
         lines = _line_spans(text, block_start, block_end)
         body = [(s, e) for s, e in lines if not _DIRECTIVE_ONLY.match(text[s:e])]
         if not body:
             continue
-        wrapped = len(body) > 1 and max(e - s for s, e in body) <= _WRAP_WIDTH
-        if wrapped and not any(_BLOCK_START.match(text[s:e]) for s, e in body[1:]):
-            yield body[0][0], body[-1][1]
-        else:
-            yield from body
+        width = max(e - s for s, e in body)
+        start = body[0][0]
+        for (s, e), (ns, ne) in zip(body, body[1:], strict=False):
+            if _BLOCK_START.match(text[ns:ne]) or _stands_alone(text[s:e], text[ns:ne], width):
+                yield start, e
+                start = ns
+        yield start, body[-1][1]
+
+
+_CLOSED = re.compile(r"""[.!?:;]["”’')\]]*$""")
+_CONTINUES = re.compile(
+    r"""(?:[,(\[“"‘—–-]|\b(?:a|an|the|of|to|in|on|at|by|for|from|with|and|or|but|that|as|than|its|their|his|her|\d[\d,.]*))$""",
+    re.I,
+)
+_STARTS_SENTENCE = re.compile(r"""^["“‘']?[A-Z]""")
+#: Most words a standalone line (headline, byline, caption tail) is taken to have.
+_STANDALONE_WORDS = 8
+
+
+def _stands_alone(line: str, following: str, width: int) -> bool:
+    """Whether a line break after ``line`` ends a paragraph rather than wrapping it."""
+    if _CLOSED.search(line) or not _STARTS_SENTENCE.match(following):
+        return False
+    if _CONTINUES.search(line):
+        return False
+    if len(line) + 1 + len(following.split(None, 1)[0]) > width:
+        return False  # the next word would not have fitted: the line was wrapped
+    tail = line
+    for match in _SENTENCE_END.finditer(line):
+        if not _is_abbreviation(line, 0, match.start()):
+            tail = line[match.end() :]
+    return len(tail.split()) <= _STANDALONE_WORDS
+
+
+def logical_lines(text: str) -> list[str]:
+    """The text's paragraphs as ``_paragraphs`` assembles them, whitespace collapsed:
+    what a line-based reader should iterate over so that re-wrapping changes nothing."""
+    return [" ".join(text[s:e].split()) for s, e in _paragraphs(text)]
 
 
 def _blocks(text: str) -> Iterator[tuple[int, int]]:

@@ -11,13 +11,19 @@ import sys
 from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
 from consist import __version__
 from consist.config import Config, ConfigError, load_config
+from consist.errors import guarded, stage
+from consist.outputs import OutputError, check_output_path, write_atomic
+from consist.safe_text import safe_line
 from consist.types import Finding, Report
+
+if TYPE_CHECKING:
+    from consist.api import Checker
 
 T = TypeVar("T")
 
@@ -52,7 +58,7 @@ class FailOn(StrEnum):
 
 
 def _fail(message: str) -> typer.Exit:
-    typer.echo(f"consist: error: {message}", err=True)
+    typer.echo(f"consist: error: {safe_line(message)}", err=True)
     return typer.Exit(2)
 
 
@@ -69,11 +75,31 @@ def _progress(items: Iterable[T], label: str) -> Iterable[T]:
     return track(sequence, description=label, console=Console(stderr=True), transient=True)
 
 
-def _config(config_file: Path | None, **overrides: Any) -> Config:
+def _config(
+    config_file: Path | None,
+    paths: list[str] | None = None,
+    verbose: bool = False,
+    **overrides: Any,
+) -> Config:
+    from consist.config import config_source, start_folder
+
+    start = start_folder(paths) if paths else None
+    if verbose:
+        source = config_source(config_file, start)
+        shown = source or "defaults (no [tool.consist] found)"
+        typer.echo(safe_line(f"consist: config: {shown}"), err=True)
     try:
-        return load_config(config_file, **overrides)
+        return load_config(config_file, start=start, **overrides)
     except ConfigError as exc:
         raise _fail(str(exc)) from exc
+
+
+def _codes(values: list[str] | None) -> tuple[str, ...] | None:
+    """``--select NUM,TMP001 --select STN`` -> ("NUM", "TMP001", "STN"), ruff style."""
+    if not values:
+        return None
+    codes = tuple(c.strip().upper() for v in values for c in v.split(",") if c.strip())
+    return codes or None
 
 
 def _emit(text: str, output: Path | None) -> None:
@@ -81,11 +107,12 @@ def _emit(text: str, output: Path | None) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(text, encoding="utf-8")
+    with stage("write"):
+        write_atomic(output, text)
 
 
 @app.command()
+@guarded("check")
 def check(
     paths: Annotated[list[str], typer.Argument(help="Files or folders to check; '-' reads stdin.")],
     format: Annotated[
@@ -113,10 +140,13 @@ def check(
     ] = None,
     select: Annotated[
         list[str] | None,
-        typer.Option("--select", help="Rule codes or prefixes to run (e.g. NUM, STN001)."),
+        typer.Option(
+            "--select", help="Rule codes or prefixes to run, comma-separated (NUM,TMP001)."
+        ),
     ] = None,
     ignore: Annotated[
-        list[str] | None, typer.Option("--ignore", help="Rule codes or prefixes to skip.")
+        list[str] | None,
+        typer.Option("--ignore", help="Rule codes or prefixes to skip, comma-separated."),
     ] = None,
     write_baseline: Annotated[
         Path | None,
@@ -130,6 +160,28 @@ def check(
         typer.Option(
             "--strict-baseline",
             help="With --baseline, also fail when recorded findings no longer occur.",
+        ),
+    ] = False,
+    engine: Annotated[
+        str | None,
+        typer.Option("--engine", help="Where to run: local (default) or ray (a Ray cluster)."),
+    ] = None,
+    ray_address: Annotated[
+        str | None,
+        typer.Option(
+            "--ray-address", help="Ray cluster to join (auto, ray://host:port); none starts one."
+        ),
+    ] = None,
+    ray_cpus: Annotated[
+        int | None,
+        typer.Option("--ray-cpus", help="CPUs of a local Ray and actors per stage (0: all)."),
+    ] = None,
+    verbose: Annotated[
+        bool,
+        typer.Option(
+            "--verbose",
+            "-v",
+            help="Say which config file was used; on an internal error, print the traceback.",
         ),
     ] = False,
 ) -> None:
@@ -146,33 +198,45 @@ def check(
 
       consist check docs/ --baseline consist-baseline.json --fail-on medium
     """
-    from consist.api import Checker, NoDocumentsError
+    from consist.api import NoDocumentsError
     from consist.ingest import PathError
 
+    if strict_baseline and baseline is None:
+        raise _fail("--strict-baseline needs --baseline FILE")
+    if baseline is not None and write_baseline is not None:
+        raise _fail("--baseline and --write-baseline cannot be used together")
     config = _config(
         config_file,
+        paths,
+        verbose,
         fail_on=fail_on.value if fail_on else None,
         cache=False if no_cache else None,
-        select=tuple(select) if select else None,
-        ignore=tuple(ignore) if ignore else None,
+        select=_codes(select),
+        ignore=_codes(ignore),
+        engine=engine,
+        ray_address=ray_address,
+        ray_cpus=ray_cpus,
     )
+    _check_outputs(output=output, write_baseline=write_baseline)
     recorded = _load_baseline(baseline) if baseline else None
     try:
-        checker = Checker(config, progress=_progress)
+        checker = _checker(config)
         stdin = sys.stdin if "-" in paths else None
         report = checker.check(paths, stdin=stdin)
     except (PathError, NoDocumentsError, ValueError) as exc:
         raise _fail(str(exc)) from exc
     for error in report.errors:
-        typer.echo(f"consist: {error.path}: {error.message}", err=True)
+        typer.echo(safe_line(f"consist: {error.path}: {error.message}"), err=True)
     for warning in report.warnings:
-        typer.echo(f"consist: warning: {warning}", err=True)
+        typer.echo(safe_line(f"consist: warning: {warning}"), err=True)
     if write_baseline:
         from consist.baseline import write_baseline as save
 
-        save(write_baseline, report.findings)
+        with stage("write"):
+            save(write_baseline, report.findings)
         typer.echo(
-            f"consist: wrote {len(report.findings)} finding(s) to {write_baseline}", err=True
+            safe_line(f"consist: wrote {len(report.findings)} finding(s) to {write_baseline}"),
+            err=True,
         )
     stale: tuple[dict[str, Any], ...] = ()
     if recorded is not None:
@@ -185,6 +249,26 @@ def check(
         raise typer.Exit(0)
     failing = _failing(report.findings, config.fail_on, baselined=recorded is not None)
     raise typer.Exit(1 if failing or (strict_baseline and stale) else 0)
+
+
+def _checker(config: Config) -> Checker:
+    """The engine's checker; a missing optional engine is a usage error (exit 2)."""
+    from consist.engine import EngineUnavailable, make_checker
+
+    try:
+        return make_checker(config, progress=_progress, show_counts=True)
+    except EngineUnavailable as exc:
+        raise _fail(str(exc)) from exc
+
+
+def _check_outputs(**paths: Path | None) -> None:
+    """Every file the run will write must be writable before the run starts (exit 2)."""
+    for name, path in paths.items():
+        if path is not None:
+            try:
+                check_output_path(path, "--" + name.replace("_", "-"))
+            except OutputError as exc:
+                raise _fail(str(exc)) from exc
 
 
 def _replace(report: Report, **changes: Any) -> Report:
@@ -205,7 +289,8 @@ def _load_baseline(path: Path) -> Any:
 def _render(report: Report, format: Format, output: Path | None) -> None:
     from consist.report import render
 
-    text = render(report, format.value)
+    with stage("report"):
+        text = render(report, format.value)
     _emit(text, output)
     if format is Format.github:
         from consist.report.github import write_step_summary
@@ -224,6 +309,7 @@ def _failing(findings: Iterable[Finding], fail_on: str, *, baselined: bool) -> l
 
 
 @app.command()
+@guarded("compare")
 def compare(
     text_a: Annotated[str | None, typer.Argument(help="First text.")] = None,
     text_b: Annotated[str | None, typer.Argument(help="Second text.")] = None,
@@ -256,12 +342,13 @@ def compare(
     from consist.api import Checker
 
     config = _config(config_file)
+    _check_outputs(output=output)
     checker = Checker(config, progress=_progress)
     if pairs is not None:
         if text_a or text_b:
             raise _fail("give either two texts or --pairs FILE, not both")
-        _compare_pairs(checker, pairs, output)
-        return
+        flagged = _compare_pairs(checker, pairs, output)
+        raise typer.Exit(1 if flagged else 0)
     if text_a is None or text_b is None:
         raise _fail("compare needs two texts (or --pairs FILE)")
     findings = checker.compare(text_a, text_b)
@@ -273,14 +360,17 @@ def compare(
     raise typer.Exit(1 if findings else 0)
 
 
-def _compare_pairs(checker: Any, path: Path, output: Path | None) -> None:
+def _compare_pairs(checker: Any, path: Path, output: Path | None) -> int:
+    """Write one prediction per row; the number of rows with findings (for the exit code)."""
     from consist.report.json import finding_to_dict
 
     rows = _read_pairs(path)
     results = checker.compare_many((r["premise"], r["hypothesis"]) for r in rows)
     lines = []
+    flagged = 0
     for row, findings in zip(_progress(rows, "Comparing pairs"), results, strict=True):
         label = "contradiction" if findings else "none"
+        flagged += bool(findings)
         record = {
             "id": row.get("id"),
             "label": label,
@@ -288,6 +378,7 @@ def _compare_pairs(checker: Any, path: Path, output: Path | None) -> None:
         }
         lines.append(json.dumps(record, sort_keys=True, ensure_ascii=False))
     _emit("\n".join(lines) + ("\n" if lines else ""), output)
+    return flagged
 
 
 def _read_pairs(path: Path) -> list[dict[str, Any]]:
@@ -308,19 +399,24 @@ def _read_pairs(path: Path) -> list[dict[str, Any]]:
 
 
 @app.command()
+@guarded("diff")
 def diff(
     old: Annotated[Path, typer.Argument(help="The earlier JSON report.")],
     new: Annotated[Path, typer.Argument(help="The later JSON report.")],
     output: Annotated[Path | None, typer.Option("--output", "-o")] = None,
 ) -> None:
-    """New, fixed and unchanged findings between two JSON reports, as Markdown."""
-    from consist.diff import diff_reports
-    from consist.report.json import loads
+    """New, fixed and unchanged findings between two JSON reports, as Markdown.
+
+    Either side may be a baseline file (--write-baseline) instead of a JSON report.
+    """
+    from consist.diff import diff_reports, read_side
+
+    _check_outputs(output=output)
 
     reports = []
     for path in (old, new):
         try:
-            reports.append(loads(path.read_text(encoding="utf-8")))
+            reports.append(read_side(path))
         except (OSError, ValueError) as exc:
             raise _fail(f"cannot read report {path}: {exc}") from exc
     _emit(diff_reports(reports[0], reports[1]), output)
@@ -347,12 +443,15 @@ def rule(code: Annotated[str, typer.Argument(help="A rule code, e.g. NUM001.")])
     if code.upper() not in all_codes():
         raise _fail(f"unknown rule {code}; see 'consist rules'")
     cls = rule_class(code.upper())
+    from consist.severity import policy_text
+
     typer.echo(f"{cls.code} ({cls.name}, {cls.kind}, {cls.status})\n")
     typer.echo(inspect.cleandoc(cls.__doc__ or ""))
     if cls.default_options:
         typer.echo("\nOptions ([tool.consist.rules." + cls.code + "]):")
         for key, value in sorted(cls.default_options.items()):
             typer.echo(f"  {key} = {value!r}")
+    typer.echo("\n" + policy_text())
 
 
 def _version(value: bool) -> None:

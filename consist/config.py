@@ -7,7 +7,9 @@ Each field carries its default and a comment on why it has that value.
 from __future__ import annotations
 
 import dataclasses
+import os
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -67,9 +69,17 @@ class Config:
     events: bool = True
     event_min_similarity: float = 0.15
     event_window_days: int = 7
+    # Where the stages run: "local" (this process) or "ray" (a Ray cluster; needs
+    # `pip install 'consist[ray]'`). The report is the same either way.
+    engine: str = "local"
+    # Ray cluster to join ("auto", "ray://host:port"); empty starts a local Ray.
+    ray_address: str | None = None
+    # CPUs of a local Ray, and actors per stage (0: every core, or the cluster's CPUs).
+    ray_cpus: int = 0
 
 
 _FAIL_ON = ("low", "medium", "high")
+_ENGINES = ("local", "ray")
 
 
 def _coerce(name: str, value: Any, default: Any) -> Any:
@@ -125,6 +135,10 @@ def validate(config: Config) -> None:
     for code, options in config.rules.items():
         if not isinstance(options, dict):
             raise ConfigError(f"[tool.consist.rules.{code}] must be a table")
+    if config.engine not in _ENGINES:
+        raise ConfigError(f"engine must be one of {', '.join(_ENGINES)}")
+    if config.ray_cpus < 0:
+        raise ConfigError("ray_cpus must be 0 (all) or more")
     if config.batch_size < 1 or config.n_neighbors < 1:
         raise ConfigError("batch_size and n_neighbors must be at least 1")
 
@@ -144,8 +158,33 @@ def find_pyproject(start: Path | None = None) -> Path | None:
     return None
 
 
-def load_config(path: str | Path | None = None, **overrides: Any) -> Config:
-    """Load config from ``path`` (a pyproject or standalone TOML) or the nearest pyproject.
+def start_folder(paths: Sequence[str | Path]) -> Path:
+    """Where to look for ``pyproject.toml``: the checked path's folder (for a file, its
+    parent), or the common folder of several paths; the current directory for stdin."""
+    folders = []
+    for raw in paths:
+        if str(raw) == "-":
+            continue
+        path = Path(raw).resolve()
+        folders.append(path if path.is_dir() else path.parent)
+    if not folders:
+        return Path.cwd().resolve()
+    return Path(os.path.commonpath([str(f) for f in folders]))
+
+
+def config_source(path: str | Path | None = None, start: Path | None = None) -> Path | None:
+    """The file ``load_config`` reads: ``path`` when given, else the nearest pyproject
+    with a ``[tool.consist]`` table at or above ``start`` (default: the current folder)."""
+    if path is not None:
+        return Path(path)
+    return find_pyproject(start)
+
+
+def load_config(
+    path: str | Path | None = None, *, start: Path | None = None, **overrides: Any
+) -> Config:
+    """Load config from ``path`` (a pyproject or standalone TOML) or the nearest pyproject
+    at or above ``start`` (ruff's lookup: from the checked path, not the shell's folder).
 
     Keyword overrides (from the CLI) win over the file.
     """
@@ -162,7 +201,7 @@ def load_config(path: str | Path | None = None, **overrides: Any) -> Config:
         if file.name == "pyproject.toml" and "consist" not in raw.get("tool", {}):
             data = {}
     else:
-        found = find_pyproject()
+        found = find_pyproject(start)
         if found is not None:
             data = tomllib.loads(found.read_text(encoding="utf-8"))["tool"]["consist"]
     config = from_mapping(dict(data))

@@ -8,15 +8,57 @@ a reorganised document does not show up as everything fixed and everything new.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
+from pathlib import Path
 
 from consist.report.escape import md_cell, md_code
-from consist.types import Finding, Report
+from consist.types import ClaimRef, Finding, Report
 
 _SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 
 #: First line of the comment, so a CI job can find and update its earlier comment.
 MARKER = "<!-- consist-diff -->"
+
+
+def read_side(path: Path) -> Report:
+    """A JSON report, or a baseline file read as a report of its recorded findings.
+
+    A baseline keeps each finding's id, rule, summary and quoted claims (no severity or
+    lines), which is all ``diff`` needs to match findings by id.
+    """
+    from consist.baseline import SCHEMA as BASELINE_SCHEMA
+    from consist.baseline import BaselineError, load_baseline
+    from consist.report.json import loads
+
+    text = path.read_text(encoding="utf-8")
+    try:
+        schema = json.loads(text).get("schema")
+    except (json.JSONDecodeError, AttributeError):
+        schema = None
+    if schema != BASELINE_SCHEMA:
+        return loads(text)
+    try:
+        baseline = load_baseline(path)
+    except BaselineError as exc:
+        raise ValueError(str(exc)) from None
+    findings = tuple(
+        Finding(
+            id=entry["id"],
+            rule=entry["rule"],
+            kind="",
+            severity="",
+            confidence=0.0,
+            topic="",
+            summary=entry["summary"],
+            explanation=entry["reason"],
+            claims=tuple(
+                ClaimRef(c["path"], 0, c["text"], None, None, None) for c in entry["claims"]
+            ),
+        )
+        for entry in baseline.entries.values()
+    )
+    return Report(documents=(), findings=findings)
 
 
 def split(old: Report, new: Report) -> tuple[list[Finding], list[Finding], list[Finding]]:

@@ -95,7 +95,9 @@ def _load_model(path: str) -> object:
     return SentenceTransformer(path, device="cpu")
 
 
-def embed_texts(texts: Sequence[str], embedder: Embedder, store: Store | None) -> np.ndarray:
+def embed_texts(
+    texts: Sequence[str], embedder: Embedder, store: Store | None, batch_size: int | None = None
+) -> np.ndarray:
     """Embeddings of ``texts`` (rows in order), reusing and filling the cache."""
     if not texts:
         return np.zeros((0, 1), dtype=np.float32)
@@ -103,9 +105,23 @@ def embed_texts(texts: Sequence[str], embedder: Embedder, store: Store | None) -
     cached = store.get_vectors(sorted(set(keys))) if store else {}
     missing = sorted({t for t, k in zip(texts, keys, strict=True) if k not in cached})
     if missing:
-        fresh = embedder.encode(missing)
-        new = {text_key(embedder.name, t): fresh[i] for i, t in enumerate(missing)}
+        new: dict[str, np.ndarray] = {}
+        size: int = batch_size or getattr(embedder, "batch_size", None) or 64
+        for batch in embedding_batches(missing, size):
+            fresh = embedder.encode(batch)
+            new.update((text_key(embedder.name, t), fresh[i]) for i, t in enumerate(batch))
         if store:
             store.put_vectors(sorted(new.items()))
         cached.update(new)
     return np.vstack([cached[k] for k in keys]).astype(np.float32)
+
+
+def embedding_batches(texts: Sequence[str], size: int) -> list[list[str]]:
+    """The batches ``texts`` are encoded in: by length (then text), ``size`` at a time.
+
+    A vector's last bits depend on the texts it was padded with in its batch, so every
+    engine (one process, or Ray actors each given some batches) encodes the same
+    batches, one ``encode`` call each: the vectors, and the report, come out identical.
+    """
+    ordered = sorted(set(texts), key=lambda t: (len(t), t))
+    return [ordered[i : i + size] for i in range(0, len(ordered), max(1, size))]

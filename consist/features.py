@@ -221,11 +221,12 @@ def _load(store: Store | None, keys: list[str]) -> dict[str, ClaimFeatures]:
     if store is None or not keys:
         return {}
     out: dict[str, ClaimFeatures] = {}
+    from consist.cache_check import decode_checked
+
     for key, blob in store.get_blobs(keys).items():
-        try:
-            out[key] = decode_features(blob)
-        except (ValueError, TypeError, KeyError, AttributeError):
-            continue  # a row that does not decode is recomputed, never trusted
+        value = decode_checked(blob)  # type, shape and range checked; None: recompute
+        if value is not None:
+            out[key] = value
     return out
 
 

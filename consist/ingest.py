@@ -32,6 +32,7 @@ from consist.readers.decode import decode, looks_binary
 from consist.readers.html import read_html
 from consist.readers.records import read_json, read_jsonl
 from consist.readers.text import read_text
+from consist.safe_text import safe_path
 from consist.types import Document, InputError
 
 try:
@@ -166,10 +167,17 @@ def _unique(sources: Iterable[_Source]) -> list[_Source]:
 def _special_file_problem(path: str) -> str:
     """Why an existing path is neither a file nor a folder we can read."""
     try:
-        os.stat(path)
+        mode = os.stat(path).st_mode
     except OSError as exc:
         return _os_reason(exc)
-    return "not a regular file or folder (a device, socket or pipe?)"
+    kinds = (
+        (stat.S_ISFIFO, "a named pipe (FIFO)"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+    )
+    kind = next((name for test, name in kinds if test(mode)), "a special file")
+    return f"not a regular file or folder: {kind}; not read"
 
 
 class _Walker:
@@ -250,7 +258,10 @@ class _Walker:
                 self._found.sources.append(_Source(_display(path), path, walked=True))
             return
         if not entry.is_symlink():
-            return  # sockets, pipes and devices are not documents
+            if not _is_dir(entry) and not self._excluded(path, rel, folder=False):
+                # Never opened (a pipe would block), never skipped silently either.
+                self._error(path, _special_file_problem(path))
+            return
         problem = _special_file_problem(path)
         looped = problem.startswith("symlink loop")
         if looped or (suffix in SUPPORTED and not self._excluded(path, rel, folder=False)):
@@ -352,7 +363,7 @@ def _display(path: str) -> str:
     """
     rel = _cwd_relative(path)
     shown = rel if rel is not None else path
-    return shown.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return safe_path(shown.encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
 
 
 # -- reading one file --------------------------------------------------------------------
@@ -365,6 +376,10 @@ def _read_source(source: _Source, config: Config) -> tuple[list[Document], list[
         if data is None:
             return [], []
         return _parse(source.path, SUPPORTED[_suffix(source.fs_path)], data, config)
+    except _Oversized:
+        from consist.readers.big_jsonl import read_big_jsonl
+
+        return read_big_jsonl(source.path, source.fs_path, config)
     except Unusable as exc:
         return [], [InputError(source.path, str(exc))]
     except OSError as exc:
@@ -387,12 +402,18 @@ def _read_bytes(source: _Source, config: Config) -> bytes | None:
         return None
     limit = config.max_file_bytes
     if info.st_size > limit:
+        if _suffix(source.fs_path) == ".jsonl":
+            raise _Oversized(info.st_size)
         raise Unusable(_too_large(info.st_size, limit))
     with open(source.fs_path, "rb") as handle:
         data = handle.read(limit + 1)
     if len(data) > limit:  # the file grew while we looked
         raise Unusable(_too_large(len(data), limit))
     return data
+
+
+class _Oversized(Exception):
+    """A JSON Lines file over ``max_file_bytes``: read record by record instead."""
 
 
 def _too_large(size: int, limit: int) -> str:

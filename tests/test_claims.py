@@ -112,3 +112,29 @@ def test_ordinary_attribution(text: str, speaker: str) -> None:
     from consist.api import _text_claims
 
     assert _text_claims(text, "A")[0].speaker == speaker
+
+
+def test_a_sentence_split_over_two_long_lines_is_one_claim() -> None:
+    first = "The agency estimates that approximately 300 soldiers from the northern units"
+    second = "North Korean officers included have been killed in the fighting near the border."
+    text = f"{first} {second}\n\nAnother paragraph says something else entirely here."
+    broken = f"{first}\n{second}\n\nAnother paragraph says something else entirely here."
+    assert [c.text for c in split_claims(doc(text))] == [c.text for c in split_claims(doc(broken))]
+
+
+def test_line_break_before_a_parenthesis_continues_the_sentence() -> None:
+    text = "Officials met members of the ruling People Power Party\n(PPP) at the camp last month."
+    assert split_claims(doc(text))[0].text == (
+        "Officials met members of the ruling People Power Party (PPP) at the camp last month."
+    )
+
+
+def test_a_line_is_read_the_same_wherever_it_is_wrapped() -> None:
+    para = (
+        "Ri, 26, and Baek, 21, met with a journalist from The Chosunilbo and Rep. Yoo "
+        "Yong-won of the ruling party last month at a camp, where they expressed their "
+        "desire to go south. The ministry said nothing more about it on Friday."
+    )
+    expected = [c.text for c in split_claims(doc(para))]
+    for width in (30, 40, 55, 70, 100):
+        assert [c.text for c in split_claims(doc(textwrap.fill(para, width)))] == expected

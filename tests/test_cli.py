@@ -82,7 +82,8 @@ def test_compare_pairs_file(tmp_path: Path) -> None:
     pairs.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
     out = tmp_path / "out.jsonl"
     result = runner.invoke(app, ["compare", "--pairs", str(pairs), "--output", str(out)])
-    assert result.exit_code == 0, result.output
+    # Like check: 1 when any pair has findings (row 1 does), 0 when none, 2 on errors.
+    assert result.exit_code == 1, result.output
     got = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [(r["id"], r["label"]) for r in got] == [("1", "contradiction"), ("2", "none")]
 

@@ -67,16 +67,28 @@ def test_tiny_and_empty_inputs() -> None:
     assert list(EventGrouper().fit_predict(["", ""], [None, None])) == [0, 0]
 
 
-def test_common_terms_propose_no_candidates() -> None:
-    # Every document names the same city; with max_postings below that count the
-    # city proposes no link, so only the street names pair documents up.
+def test_a_common_term_still_pairs_documents_that_share_it() -> None:
+    # Candidates are a property of the pair: a city every document names still makes
+    # them candidates (folder statistics no longer decide which terms may propose).
     texts = [
         f"Shooting in Springfield on {street} Avenue" for street in ("Elm", "Oak", "Elm", "Pine")
     ]
-    grouper = EventGrouper(max_postings=2, min_similarity=0.0).fit(texts, [None] * 4)
-    assert grouper.n_candidates_ == 1
-    assert list(grouper.labels_) == [0, 1, 0, 2]
-    assert grouper.get_params()["max_postings"] == 2
+    grouper = EventGrouper(min_similarity=0.0).fit(texts, [None] * 4)
+    assert grouper.n_candidates_ == 6
+    assert grouper.get_params()["n_terms"] == 24
+
+
+def test_unrelated_documents_change_no_link() -> None:
+    """Whether two documents link depends on those two only, not on the folder."""
+    rng = np.random.default_rng(0)
+    words = [f"word{i}" for i in range(400)] + ["harbour", "council", "budget", "river"]
+    noise = [" ".join(rng.choice(words, 14)) for _ in range(300)]
+    texts = [KILLEEN, ELGIN, KILLEEN_2, ELGIN_2]
+    dates = [day("2015-02-23")] * 4
+    alone = EventGrouper().fit(texts, dates)
+    crowded = EventGrouper().fit(texts + noise, dates + [day("2015-02-23")] * 300)
+    assert list(crowded.labels_[:4]) == list(alone.labels_) == [0, 1, 0, 1]
+    assert {link for link in crowded.links_ if link[1] < 4} == set(alone.links_)
 
 
 def test_template_lines_are_left_out_of_leads() -> None:
@@ -102,10 +114,10 @@ def test_group_documents_by_id() -> None:
     assert group_documents(docs) == {"a.txt": 0, "b.txt": 1, "c.txt": 0}
 
 
-def test_links_are_bounded_by_the_index() -> None:
+def test_candidates_come_from_each_documents_own_top_terms() -> None:
     rng = np.random.default_rng(0)
     words = [f"name{i}" for i in range(400)]
     texts = [" ".join(rng.choice(words, 12)) for _ in range(300)]
-    grouper = EventGrouper(n_terms=5, max_postings=8).fit(texts, [None] * 300)
-    # at most n_terms postings per document, each proposing at most max_postings - 1 others
-    assert grouper.n_candidates_ <= 300 * 5 * 7
+    few = EventGrouper(n_terms=2).fit(texts, [None] * 300)
+    many = EventGrouper(n_terms=12).fit(texts, [None] * 300)
+    assert 0 < few.n_candidates_ < many.n_candidates_

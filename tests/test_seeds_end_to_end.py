@@ -44,6 +44,29 @@ def _findings(report: dict[str, Any], rule: str, *patterns: str) -> list[dict[st
 @pytest.fixture(autouse=True)
 def _cwd(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
+    # Inside GitHub Actions, locations would become links; the committed report has none.
+    for name in ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_SHA"):
+        monkeypatch.delenv(name, raising=False)
+
+
+def test_no_internal_names_leak(report: dict[str, Any]) -> None:
+    from consist.report.json import from_dict
+    from consist.report.markdown import render
+    from consist.wording import LEAKS
+
+    text = render(from_dict(report), env={})
+    for finding in report["findings"]:
+        text += "\n" + " ".join((finding["topic"], finding["summary"], finding["explanation"]))
+    for pattern in LEAKS:
+        assert not pattern.search(text), f"internal name in the report: {pattern.pattern}"
+
+
+def test_summaries_say_what_differs(report: dict[str, Any]) -> None:
+    for finding in report["findings"]:
+        sides = re.split(r" vs ", re.sub(r"\([^)]*\)", "", finding["summary"]))
+        values = [re.findall(r"\d[\d,.]*", side) for side in sides]
+        if len(values) == 2 and values[0] and values[1]:
+            assert values[0] != values[1], f"two equal numbers: {finding['summary']}"
 
 
 def test_schema(report: dict[str, Any]) -> None:

@@ -23,7 +23,9 @@ from tests.helpers import make_claim
 
 
 def vec(*values: float) -> np.ndarray:
-    return np.array(values, dtype=np.float32)
+    """A unit vector along ``values`` (the store keeps only unit-length embeddings)."""
+    v = np.array(values, dtype=np.float32)
+    return v / np.linalg.norm(v)
 
 
 def test_vectors_round_trip(tmp_path: Path) -> None:

@@ -7,9 +7,12 @@ the benchmark count a contradiction as unfindable, or credit the wrong claim.
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import re
+import sys
 from collections import Counter
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -169,6 +172,57 @@ def test_corpus_covers_topics_kinds_and_traps() -> None:
 
 def test_headlines_cover_about_ten_rumours() -> None:
     labels = _labels(STORIES / HEADLINES)
-    assert 8 <= len(labels["contradictions"]) <= 12
+    assert 8 <= len(labels["contradictions"]) <= 14
     discussed = [t for t in labels["traps"] if len(t["quotes"]) == 1]
     assert len(discussed) >= 5, "headlines that only discuss a rumour"
+
+
+def load_benchmark() -> ModuleType:
+    """benchmarks/stories.py as a module (benchmarks/ is not a package)."""
+    path = STORIES.parent.parent / "benchmarks" / "stories.py"
+    spec = importlib.util.spec_from_file_location("stories_benchmark", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_matching_counts_a_finding_once(tmp_path: Path) -> None:
+    """The scorer itself: a planted match wins over a trap; other findings are alarms."""
+    bench = load_benchmark()
+    folder = tmp_path / "story"
+    folder.mkdir()
+    (folder / "expected.yaml").write_text(
+        "story: s\ncontradictions:\n"
+        "  - {id: c, kind: numeric, subkind: figure,"
+        " a: {doc: x.md, quote: '120 nurses'}, b: {doc: y.md, quote: '85 nurses'}}\n"
+        "traps:\n  - {id: t, quotes: ['120 nurses', '70 in surgery']}\n"
+        "  - {id: d, quotes: ['declined to comment']}\n",
+        encoding="utf-8",
+    )
+    labels = bench.load_labels(folder)
+
+    class Claim:
+        def __init__(self, text: str) -> None:
+            self.text = text
+
+    class Finding:
+        def __init__(self, *texts: str) -> None:
+            self.rule, self.summary, self.severity = "NUM001", "s", "medium"
+            self.claims = tuple(Claim(t) for t in texts)
+
+    result = bench.score(
+        labels,
+        [
+            Finding("It laid off 120 nurses.", "Only 85 nurses lost jobs."),
+            Finding("It laid off 120 nurses.", "Of them, 70 in surgery."),
+            Finding("The firm declined to comment.", "Some 12 were hurt."),
+            Finding("Prices rose 3%.", "Prices fell 2%."),
+        ],
+        2,
+    )
+    assert result.found == ["c"] and result.missed == []
+    assert result.trap_hits == ["d", "t"]
+    assert len(result.false_alarms) == 1 and result.hits == 1
+    assert result.severity == {"c": "medium"}

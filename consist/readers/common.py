@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from consist.safe_text import normalise_document_text, safe_line, safe_path
 from consist.types import Document
 
 # spaCy refuses texts over a million characters by default, and a single "line" that
@@ -101,19 +102,30 @@ def truthy(value: object) -> bool:
 def make_document(
     doc_id: str, path: str, text: str, lines: Sequence[int], fields: Fields
 ) -> Document:
-    """Build the frozen ``Document``; ``lines`` must have one entry per line of ``text``."""
+    """Build the frozen ``Document``; ``lines`` must have one entry per line of ``text``.
+
+    Every reader ends here, so this is where text is made safe for all later stages:
+    invisible and control characters removed, numbers folded (``consist.safe_text``);
+    metadata becomes one plain line.
+    """
     return Document(
-        id=doc_id,
-        path=path,
-        text=text,
+        id=safe_path(doc_id),
+        path=safe_path(path),
+        text=normalise_document_text(text),
         lines=tuple(lines),
-        title=fields.title,
-        source=fields.source,
-        published=fields.published,
+        title=_plain(fields.title),
+        source=_plain(fields.source),
+        published=_plain(fields.published),
         published_approx=fields.published_approx,
-        url=fields.url,
-        meta=fields.meta,
+        url=_plain(fields.url),
+        meta=tuple((safe_line(k), safe_line(v)) for k, v in fields.meta),
     )
+
+
+def _plain(value: str | None) -> str | None:
+    if value is None:
+        return None
+    return normalise_document_text(safe_line(value)) or None
 
 
 def line_count(text: str) -> int:

@@ -3,8 +3,9 @@
 Saved news pages carry menus, cookie banners, related-article teasers and scripts; their
 sentences would be read as claims and paired with the article's. So we drop the page
 furniture (``nav``, ``header``, ``footer``, ``aside``, forms, scripts...), and when the
-page marks its content with ``<article>`` or ``<main>`` we keep only that. Built on the
-standard library's ``html.parser`` so that reading HTML needs no extra dependency.
+page marks its content with ``<article>`` or ``<main>`` we keep only that. Parsed by
+selectolax's Lexbor engine (``consist.readers.html_lexbor``: linear time on any page);
+the standard library's ``html.parser`` below is the fallback when selectolax is missing.
 
 Each block (paragraph, heading, list item, table row, ``<br>``-separated line) becomes
 one line of ``Document.text`` with its whitespace collapsed; ``Document.lines`` maps it
@@ -14,9 +15,11 @@ comments are kept as lines of their own, so inline ignores work in HTML as in Ma
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from consist.readers import html_lexbor
 from consist.readers.common import (
     Fields,
     Unusable,
@@ -27,6 +30,7 @@ from consist.readers.common import (
     scalar_text,
 )
 from consist.readers.dates import normalise_date
+from consist.readers.html_lexbor import LexborPage
 from consist.types import Document
 
 _DROPPED = frozenset(
@@ -65,6 +69,9 @@ _DATE_KEYS = (
     "dcterms.created", "sailthru.date", "parsely-pub-date",
 )  # fmt: skip
 _DIRECTIVE_PREFIX = "consist:"
+# Open elements (start tags minus end tags) beyond which a page counts as hostile-deep;
+# real pages nest a few dozen levels, old ones with unclosed <p> a few hundred.
+_DEEP_PAGE = 1_000
 _MAX_TITLE_CHARS = 500
 
 
@@ -90,6 +97,8 @@ class _PageParser(HTMLParser):
         self._first_line: int | None = None
         self._in_main = False
         self._dropped: list[str] = []
+        # Open dropped elements by tag: "is </p> closing one?" in O(1), not O(depth).
+        self._open_dropped: Counter[str] = Counter()
         self._main_depth = 0
         self._in_title = False
 
@@ -99,12 +108,13 @@ class _PageParser(HTMLParser):
         if tag == "title" and not self.title_parts and not self._dropped_below_head():
             self._in_title = True
             return
-        if tag not in _HEAD_CONTENT and "head" in self._dropped:
+        if tag not in _HEAD_CONTENT and self._open_dropped["head"]:
             self._close_dropped("head")
         if tag in _DROPPED:
             self._flush()
             if tag not in _VOID:
                 self._dropped.append(tag)
+                self._open_dropped[tag] += 1
             return
         if self._dropped:
             return
@@ -124,7 +134,7 @@ class _PageParser(HTMLParser):
         if tag == "title":
             self._in_title = False
             return
-        if tag in self._dropped:
+        if self._open_dropped[tag]:
             self._close_dropped(tag)
             return
         if self._dropped:
@@ -137,8 +147,11 @@ class _PageParser(HTMLParser):
 
     def _close_dropped(self, tag: str) -> None:
         """Close ``tag`` and whatever dropped element was left open inside it."""
-        while self._dropped and self._dropped.pop() != tag:
-            pass
+        while self._dropped:
+            closed = self._dropped.pop()
+            self._open_dropped[closed] -= 1
+            if closed == tag:
+                break
 
     def handle_data(self, data: str) -> None:
         if self._in_title:
@@ -176,7 +189,7 @@ class _PageParser(HTMLParser):
 
     def _dropped_below_head(self) -> bool:
         """A ``<title>`` inside an ``<svg>`` names the picture, not the page."""
-        return any(tag != "head" for tag in self._dropped)
+        return len(self._dropped) > self._open_dropped["head"]
 
     def _read_metadata(self, tag: str, values: dict[str, str]) -> None:
         if tag == "meta":
@@ -192,20 +205,35 @@ class _PageParser(HTMLParser):
 def read_html(path: str, text: str) -> Document:
     """One document from a page's decoded source; ``Unusable`` if nothing visible is left."""
     check_not_empty(text)
-    parser = _PageParser()
-    try:
-        parser.feed(_defuse_unclosed_tail(text))
-        parser.close()
-    except (AssertionError, AttributeError, IndexError, ValueError) as exc:
-        # html.parser gives up on a few malformed declarations ("<![if ...") instead of
-        # recovering; that is a broken page, not a reason to stop the run.
-        raise Unusable(f"cannot parse HTML ({type(exc).__name__}: {exc})") from exc
+    parser = _parse_page(_defuse_unclosed_tail(text))
     lines = _visible_lines(parser.blocks)
     if not any(not line.directive for line in lines):
         raise Unusable("HTML page has no visible text")
     body = clean_text("\n".join(line.text for line in lines))
     check_text(body, "page text")
     return make_document(path, path, body, [line.line for line in lines], _fields(parser))
+
+
+def _parse_page(text: str) -> _PageParser | LexborPage:
+    """Lexbor (selectolax) when installed, else html.parser; very deep pages always the latter.
+
+    HTML5 tree building checks element scopes on the stack of open elements, so a page
+    nesting thousands of unclosed elements (``<aside>`` with stray ``</p>``) costs any
+    conforming parser, Lexbor included, time quadratic in the depth (1.1 MB: 5 s, 2.2 MB:
+    25 s). Our own ``_PageParser`` keeps no scope stack to search and stays linear, so
+    pages whose estimated depth passes ``_DEEP_PAGE`` go to it.
+    """
+    if html_lexbor.available() and not html_lexbor.deeply_nested(text, _DEEP_PAGE, _VOID):
+        return html_lexbor.parse_page(text, _Line, _DROPPED)
+    parser = _PageParser()
+    try:
+        parser.feed(text)
+        parser.close()
+    except (AssertionError, AttributeError, IndexError, ValueError) as exc:
+        # html.parser gives up on a few malformed declarations ("<![if ...") instead of
+        # recovering; that is a broken page, not a reason to stop the run.
+        raise Unusable(f"cannot parse HTML ({type(exc).__name__}: {exc})") from exc
+    return parser
 
 
 def _defuse_unclosed_tail(text: str) -> str:
@@ -229,7 +257,7 @@ def _visible_lines(blocks: list[_Line]) -> list[_Line]:
     return blocks
 
 
-def _fields(parser: _PageParser) -> Fields:
+def _fields(parser: _PageParser | LexborPage) -> Fields:
     """Metadata, preferring Open Graph: ``og:title`` lacks the " | Site" suffix of <title>."""
     meta = parser.meta
     title = scalar_text(meta.get("og:title")) or scalar_text("".join(parser.title_parts))

@@ -67,6 +67,20 @@ _MAX_META_CHARS = 200
 _JSON_SPACE = re.compile(r"[ \t\n\r]*")
 
 
+# Python refuses to turn more digits than this into an int (``sys.int_info``); a record
+# holding a longer integer (an id, a hash) keeps it as text instead of losing the record.
+_MAX_INT_DIGITS = 4000
+
+
+def _int_or_text(digits: str) -> int | str:
+    return int(digits) if len(digits) <= _MAX_INT_DIGITS else digits
+
+
+def loads(text: str) -> Any:
+    """``json.loads`` that keeps an over-long integer as its digits (a string)."""
+    return json.loads(text, parse_int=_int_or_text)
+
+
 @dataclass(frozen=True)
 class _Names:
     """The field names to try for each role, the configured one first."""
@@ -113,12 +127,14 @@ def read_jsonl(path: str, text: str, config: Config) -> tuple[list[Document], li
         if not line.strip():
             continue
         try:
-            records.append(_Record(json.loads(line), number, number))
+            records.append(_Record(loads(line), number, number))
         except json.JSONDecodeError as exc:
             message = f"line {number}: invalid JSON ({exc.msg}, column {exc.colno})"
             errors.append(InputError(path, message))
         except RecursionError:
             errors.append(InputError(path, f"line {number}: JSON nested too deeply"))
+        except ValueError as exc:  # anything else json refuses: one record, not the file
+            errors.append(InputError(path, f"line {number}: unusable JSON ({exc})"[:300]))
     docs, bad = _documents(path, records, config, lambda r: f"line {r.line}")
     return docs, sorted([*errors, *bad], key=_error_line)
 
@@ -127,11 +143,13 @@ def read_json(path: str, text: str, config: Config) -> tuple[list[Document], lis
     """Documents from a JSON file; the whole file is unusable only if it is not JSON."""
     check_not_empty(text)
     try:
-        value = json.loads(text)
+        value = loads(text)
     except json.JSONDecodeError as exc:
         raise Unusable(f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from exc
     except RecursionError as exc:
         raise Unusable("JSON nested too deeply") from exc
+    except ValueError as exc:
+        raise Unusable(f"unusable JSON ({exc})"[:300]) from exc
     names = _Names.from_config(config)
     items, key = _collection(value, names)
     starts = _record_starts(text, key, len(items))
@@ -309,7 +327,7 @@ def _skip(text: str, index: int) -> int:
     return match.end() if match else index
 
 
-_DECODER = json.JSONDecoder()
+_DECODER = json.JSONDecoder(parse_int=_int_or_text)
 
 
 def _array_offsets(text: str, index: int) -> tuple[list[int], int]:

@@ -24,7 +24,10 @@ _MARKUP = re.compile(r"([\\`*_\[\]()<>!#|~$])")
 
 # Characters that move or hide text: C0/C1 controls (other than the whitespace we fold),
 # and bidirectional overrides, which can make a quoted claim read differently.
-_INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_INVISIBLE = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f"
+    r"\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]"
+)
 _SPACE = re.compile(r"[ \t\r\n\f\v\u2028\u2029\u0085]+")
 
 _MENTION = re.compile(r"@(?=[A-Za-z0-9_-])")

@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from consist.safe_text import strip_unsafe
 from consist.types import ClaimRef, Finding, Report
 
 #: GitHub's per-step limit for each annotation level.
@@ -52,7 +53,12 @@ class Annotation:
 
 
 def escape_data(s: str) -> str:
-    """Escape a command's message: ``%``, CR and LF (GitHub's ``escapeData``)."""
+    """Escape a command's message: ``%``, CR and LF (GitHub's ``escapeData``).
+
+    Control, format and bidi characters (ESC sequences, NUL, BEL, U+202E, U+2066...)
+    are removed first: a log viewer or terminal would act on them.
+    """
+    s = "\r".join(strip_unsafe(part, keep_newlines=True) for part in s.split("\r"))
     return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 

@@ -68,6 +68,7 @@ def finding_to_dict(f: Finding) -> JSONDict:
         "rule": f.rule,
         "kind": f.kind,
         "severity": f.severity,
+        "severity_reason": f.severity_reason,
         "confidence": round(float(f.confidence), 2),
         "topic": f.topic,
         "summary": f.summary,
@@ -101,6 +102,8 @@ def _table(t: QuantityTable) -> JSONDict:
             "value": r.value,
             "path": r.path,
             "line": r.line,
+            "number": r.number,
+            "label": r.label,
         }
         for r in t.rows
     ]
@@ -180,6 +183,7 @@ def _read_finding(x: Mapping[str, Any]) -> Finding:
         explanation=str(x.get("explanation", "")),
         claims=tuple(_read_claim(c) for c in _list(x, "claims")),
         baseline=_opt(x, "baseline"),
+        severity_reason=str(x.get("severity_reason") or ""),
     )
 
 
@@ -205,6 +209,8 @@ def _read_table(x: Mapping[str, Any]) -> QuantityTable:
             value=str(r["value"]),
             path=str(r["path"]),
             line=int(r.get("line") or 0),
+            number=None if r.get("number") is None else float(r["number"]),
+            label=_opt(r, "label"),
         )
         for r in _list(x, "rows")
     )

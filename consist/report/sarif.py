@@ -155,6 +155,7 @@ def _result(f: Finding, index: dict[str, int]) -> JSONDict:
             "kind": f.kind,
             "severity": f.severity,
             "topic": f.topic,
+            **({"severityReason": f.severity_reason} if f.severity_reason else {}),
         },
     }
     if others:

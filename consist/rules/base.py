@@ -70,6 +70,10 @@ class Violation:
     explanation: str
     key: str = ""
     claims: tuple[Claim, ...] = ()
+    # Why the disagreement has its severity, in the vocabulary of ``consist.severity``
+    # (same_time, different_times, cumulative, incompatible, revision, hedged, ...).
+    # ``consist.findings`` turns facts into the final severity; with no facts the
+    # rule's own ``severity`` stands.
     facts: frozenset[str] = frozenset()
 
 

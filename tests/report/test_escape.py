@@ -56,7 +56,13 @@ def _rendered_text(markdown: str) -> str:
 
 def _expected(s: str) -> str:
     # Zero-width spaces are compared away on both sides: the escaper inserts them.
-    s = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200b]", "", s)
+    # Format characters (soft hyphen, zero-width, bidi, BOM) are removed as well.
+    s = re.sub(
+        r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f"
+        r"\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]",
+        "",
+        s,
+    )
     return re.sub(r"[ \t\r\n\f\v\u2028\u2029\u0085]+", " ", s).strip()
 
 
