@@ -160,7 +160,7 @@ class Checker:
             + tuple(warnings)
             + suppress_warnings
             + _undated(documents),
-            tables=clock.lap("tables", lambda: quantity_tables(claims, features)),
+            tables=clock.lap("tables", lambda: quantity_tables(claims, features, findings)),
             meta={
                 **self._meta(len(claims), len(checkable), len(pairs)),
                 "events": str(len(set(events.values()))),

@@ -37,6 +37,7 @@ PASS = [
     ("Sales rose to 14 million units.", "Sales rose 8% last year."),
     ("Two people were injured in the crash.", "Four people were shot in the crash."),
     ("The city's budget was $1.2bn.", "The city's revenue was $1.4bn."),
+    ("Twenty-three passengers were taken to hospital.", "The train was carrying 140 passengers."),
 ]
 
 

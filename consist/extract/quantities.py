@@ -963,8 +963,10 @@ def _content(words: Sequence[Token], limit: int) -> list[str]:
     return out
 
 
+# Prepositions of place and circumstance end a measure phrase; "to", "into", "from"
+# and "for" lead what the figure is about ("taken to hospital"), so they do not.
 _PREPOSITIONS = set(
-    "at in on for from with by to of near after before during since over under into across"
+    "at in on with by of near after before during since over under across"
     " through around about between among against within without".split()
 )
 
@@ -981,8 +983,8 @@ def _phrase(tokens: list[Token], b: _Bounded, direction: tuple[str, int] | None)
         return " ".join(words) or None
     for k in range(b.first - 1, max(-1, b.first - 5), -1):
         t = tokens[k]
-        if t.text in _CLAUSE_END:
-            break
+        if t.text in _CLAUSE_END or (_verb_like(t.low) and t.low not in lx.COPULAS):
+            break  # "was carrying 140": the verb's, not the copula's
         if t.low in lx.COPULAS:  # "Total spending this year was $1.4bn": the subject
             words = _subject(tokens, k)
             if words:
@@ -1002,8 +1004,19 @@ def _phrase(tokens: list[Token], b: _Bounded, direction: tuple[str, int] | None)
         if t.low in _PREPOSITIONS:
             break  # "workers lost their jobs at the plant": the place is not the measure
         after.append(t)
-    words = _content(before, 3) + [t.low for t in run] + _content(after, 3)
+    lead = _content(before, 3)
+    verbs = [i for i, w in enumerate(lead) if _verb_like(w)]
+    if verbs:
+        lead = lead[verbs[-1] :]  # "The company cut 300 jobs": "cut jobs", not its subject
+    words = lead + [t.low for t in run] + _content(after, 3)
     return " ".join(words) or None
+
+
+def _verb_like(word: str) -> bool:
+    return (
+        word in lx.DIRECTION_UP or word in lx.DIRECTION_DOWN or word in lx.IRREGULAR_VERBS
+        or (word.endswith("ed") and len(word) > 4) or word in lx.POPULATION_VERBS
+    )  # fmt: skip
 
 
 def _is_total(tokens: list[Token], b: _Bounded) -> bool:

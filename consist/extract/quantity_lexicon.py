@@ -66,6 +66,7 @@ PARTITIVE_RESTRICTORS: list[str] = []  # "at the scene", "most seriously": a par
 REFLEXIVE: set[str] = set()  # "killed one person and then himself"
 OTHER_EVENT_CUES: list[str] = []  # "last year", "in a separate": another event
 TOTAL_CUES: set[str] = set()  # "a total of", "budget": a whole that parts sum to
+POPULATION_VERBS: set[str] = set()  # "carrying 140 passengers": a population, not an event
 CUMULATIVE_NOUNS: set[str] = set()  # "cases", "arrests": counts to date that only grow
 COPULAS: set[str] = set()  # "budget was $1.2bn": the figure is the subject's value
 HONORIFICS: set[str] = set()  # "Ms", "Dr": not part of whose age it is
@@ -82,6 +83,7 @@ _SETS: dict[str, set[str]] = {
     "direction_down": DIRECTION_DOWN, "reflexive": REFLEXIVE, "total_cues": TOTAL_CUES,
     "particles": PARTICLES, "auxiliaries": AUXILIARIES, "honorifics": HONORIFICS,
     "copulas": COPULAS, "cumulative_nouns": CUMULATIVE_NOUNS,
+    "population_verbs": POPULATION_VERBS,
 }  # fmt: skip
 _LISTS: dict[str, list[str]] = {
     "demonyms": DEMONYMS, "partitive_before": PARTITIVE_BEFORE,

@@ -26,7 +26,7 @@ UNCOMPARED = frozenset({"previous", "negated", "partial", "other_event"})
 # Cosine similarity of two measure phrases above which they name one measure; a lower
 # bar when both count the same noun ("nurses laid off" / "nurses lost their jobs").
 SAME_PHRASE = 0.7
-SAME_PHRASE_SAME_NOUN = 0.6
+SAME_PHRASE_SAME_NOUN = 0.64
 
 
 def _parts() -> dict[str, str]:
@@ -241,6 +241,9 @@ def _same_by_phrase(a: Quantity, b: Quantity, ctx: RuleContext | None) -> bool |
         return None
     if _clash(a.phrase, b.phrase):
         return False
+    holds_a = bool(set(a.phrase.split()) & lx.POPULATION_VERBS)
+    if holds_a != bool(set(b.phrase.split()) & lx.POPULATION_VERBS):
+        return False  # "a train carrying 140 passengers" is not "23 taken to hospital"
     same_noun = a.entity is not None and a.entity == b.entity
     return sim >= SAME_PHRASE or (same_noun and sim >= SAME_PHRASE_SAME_NOUN)
 

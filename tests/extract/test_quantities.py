@@ -393,7 +393,7 @@ def test_direction_of_a_change_and_a_level() -> None:
 
 
 def test_measure_phrases_are_read_from_the_sentence() -> None:
-    assert only("The hospital laid off 120 nurses last week.").phrase == "hospital laid off nurses"
+    assert only("The hospital laid off 120 nurses last week.").phrase == "laid off nurses"
     assert only("1,200 jobs were eliminated.").phrase == "jobs eliminated"
     assert only("Ticket prices rose 8% this season.").phrase == "ticket prices"
 
