@@ -38,6 +38,7 @@ PASS = [
     ("Two people were injured in the crash.", "Four people were shot in the crash."),
     ("The city's budget was $1.2bn.", "The city's revenue was $1.4bn."),
     ("Twenty-three passengers were taken to hospital.", "The train was carrying 140 passengers."),
+    ("He scored 19 league goals last season.", "He scored 23 goals in all competitions."),
 ]
 
 

@@ -212,6 +212,29 @@ def _cumulative(q: Quantity) -> bool:
     return q.measure in lx.CUMULATIVE or (q.entity or "") in lx.CUMULATIVE_NOUNS
 
 
+def _modifier(q: Quantity) -> str | None:
+    """The word right before the counted noun in a measure phrase ("league" goals)."""
+    words = (q.phrase or "").split()
+    for k, w in enumerate(words):
+        if k and (w == q.entity or w.rstrip("s") == q.entity):
+            prev = words[k - 1]
+            verbish = prev.endswith(("ed", "ing")) or prev in lx.DIRECTION_UP
+            return None if verbish or prev in lx.DIRECTION_DOWN or prev in lx.PARTICLES else prev
+    return None
+
+
+def _modified(a: Quantity, b: Quantity) -> str | None:
+    """The side whose counted noun carries a modifier the other lacks ("19 league goals"
+    / "23 goals in all competitions"): a narrower count, which may be smaller."""
+    ma, mb = _modifier(a), _modifier(b)
+    words_a, words_b = set((a.phrase or "").split()), set((b.phrase or "").split())
+    if ma and ma not in words_b and not (mb and mb not in words_a):
+        return "left"
+    if mb and mb not in words_a and not (ma and ma not in words_b):
+        return "right"
+    return None
+
+
 def _names_age(q: Quantity) -> bool:
     words = set((q.phrase or "").split()) | {q.entity or ""}
     return bool(words & {"age", "ages", "aged"})
@@ -314,7 +337,8 @@ def _comparable(
                 subset = _subset(a.entity, b.entity)
                 if subset == "apart" and a.unit is None:
                     return None
-                return _Match(a, b, "same", True, None if subset == "apart" else subset)
+                subset = _modified(a, b) or (None if subset == "apart" else subset)
+                return _Match(a, b, "same", True, subset)
     relation = _relation(a, b)
     if relation is None:
         return None
