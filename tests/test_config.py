@@ -52,6 +52,6 @@ def test_missing_config_file() -> None:
 def test_rule_selection_by_prefix_and_ignore() -> None:
     codes = [r.code for r in select_rules(["NUM", "TMP"], ["TMP001"])]
     assert codes == ["NUM001"]
-    assert [r.code for r in select_rules(["ALL"])] == ["NUM001", "STN001", "TMP001"]
+    assert [r.code for r in select_rules(["ALL"])] == ["NUM001", "STN001", "STN003", "TMP001"]
     with pytest.raises(ValueError):
         select_rules(["XYZ"])
