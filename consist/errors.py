@@ -1,6 +1,6 @@
 """Internal errors: one line naming the stage that failed, exit 2, never a traceback.
 
-Exit codes mean one thing each (see ``docs/notes/reliability.md``): 0 clean, 1 findings,
+Exit codes mean one thing each (see ``docs/reliability.md``): 0 clean, 1 findings,
 2 a usage or input error *or* an internal error. A crash must never exit 1, which in CI
 reads as "findings found" and hides that no report was written; and a user should see
 which stage failed and what to try, not forty lines of traceback. ``--verbose`` (or

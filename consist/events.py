@@ -231,7 +231,7 @@ def _weighted(texts: Sequence[str]) -> sparse.csr_matrix | None:
     town's name or a common noun (zipf 4-5), so incidents in one town stay apart, without
     looking at the other documents. A two-word term weighs as its rarer word. (Squared,
     because the plain information content linked different incidents in one town; checked
-    on GVA news exports with seed 1, see docs/notes/reliability.md.)
+    on GVA news exports with seed 1, see docs/reliability.md.)
     """
     vectorizer = CountVectorizer(
         lowercase=True,

@@ -107,7 +107,7 @@ def test_fatalities_vs_killed_or_injured(report: dict[str, Any]) -> None:
     strict=True,
     reason="issue 11: found only through the defection paraphrase family, story vocabulary "
     "that left consist/; the general proposition match does not bridge 'not expressed any "
-    "intention to defect' and 'decided 80% to apply for asylum' (docs/notes/stance.md)",
+    "intention to defect' and 'decided 80% to apply for asylum' (docs/stance.md)",
 )
 def test_defection_intent_nis_vs_soldiers(report: dict[str, Any]) -> None:
     found = _findings(report, "STN", r"not (expressed|requested)", r"(asylum|defect|South Korea)")

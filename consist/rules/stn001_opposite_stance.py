@@ -127,7 +127,7 @@ class OppositeStance(Rule):
         "antonyms": True,
         # Two propositions with different heads are one claim when their embeddings
         # (all-MiniLM-L6-v2, "minister resign" / "minister step down") are at least this
-        # similar; calibrated on the dev pair sets (docs/notes/stance.md).
+        # similar; calibrated on the dev pair sets (docs/stance.md).
         "min_similarity": 0.65,
     }
 
