@@ -202,7 +202,11 @@ def _document(path: str, record: _Record, names: _Names, ids: _IdMaker) -> Docum
     record_id = scalar_text(raw_id) if _is_id(raw_id) else None
     doc_id = ids.make(record_id or str(record.ordinal))
     lines = [record.line] * line_count(text)
-    return make_document(doc_id, path, text, lines, _record_fields(value, names))
+    document = make_document(doc_id, path, text, lines, _record_fields(value, names))
+    if not document.text.strip():
+        # Text made only of control or invisible characters is no text once made safe.
+        raise Unusable("record has no visible text")
+    return document
 
 
 def _record_text(value: Mapping[str, Any], names: _Names) -> str:

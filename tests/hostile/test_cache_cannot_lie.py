@@ -202,7 +202,9 @@ def test_poisoned_cache_changes_no_seed_finding(tmp_path: Path) -> None:
     config = tmp_path / "consist.toml"
     config.write_text(f'cache_dir = "{cache}"\n', encoding="utf-8")
     code, clean = findings(["--config", str(config)])
-    assert code == 1 and len(clean) >= 5
+    # The seeds without the optional conflict pack give 3 findings (5 with it, as
+    # pyproject.toml configures the demo): enough to show that none is silenced.
+    assert code == 1 and len(clean) >= 3
     assert poison(cache, np.random.default_rng(1)) > 0
     assert findings(["--config", str(config)]) == (1, clean)
     # and a run served from the (re-signed) cache still agrees
