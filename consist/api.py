@@ -25,7 +25,7 @@ from consist.embed import (
     set_offline,
 )
 from consist.errors import tag_stage
-from consist.extract.quantity_lexicon import use_packs
+from consist.extract.quantity_lexicon import set_packs
 from consist.features import compute_features
 from consist.findings import build_findings
 from consist.group import TopicGrouper, topic_labels
@@ -75,7 +75,7 @@ class Checker:
     ) -> None:
         self.config = config or Config()
         # Optional quantity lexicon packs (NUM001 measures, units): loaded once per process.
-        use_packs(self.config.quantity_packs)
+        set_packs(self.config.quantity_packs)
         set_offline(self.config.allow_download)
         self.progress: Progress[Any] = progress or _no_progress
         self.rules: list[Rule] = select_rules(

@@ -65,7 +65,8 @@ def split_sentences(body: str) -> str:
 
 @pytest.fixture(scope="module")
 def checker() -> Checker:
-    return Checker(Config(cache=False))
+    # The demo settings of pyproject.toml (the optional conflict pack), as the baseline has.
+    return Checker(Config(cache=False, quantity_packs=("conflict",)))
 
 
 @pytest.mark.parametrize(

@@ -149,7 +149,11 @@ def test_no_finding_within_one_claim_pair_of_a_party_on_one_day(report: dict[str
 def test_markdown_is_byte_identical_cold_warm_and_committed(tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     config = tmp_path / "c.toml"
-    config.write_text(f'cache_dir = "{cache.as_posix()}"\nexclude = []\n', encoding="utf-8")
+    # The demo's settings from pyproject.toml (the optional conflict pack), as `make run` has.
+    config.write_text(
+        f'cache_dir = "{cache.as_posix()}"\nexclude = []\nquantity_packs = ["conflict"]\n',
+        encoding="utf-8",
+    )
     outputs = []
     for _ in range(2):
         result = runner.invoke(app, ["check", "seeds/", "--config", str(config), "--exit-zero"])

@@ -57,7 +57,7 @@ from consist.api import (
 )
 from consist.config import Config
 from consist.embed import SentenceTransformerEmbedder, embedding_batches, set_offline
-from consist.extract.quantity_lexicon import use_packs
+from consist.extract.quantity_lexicon import set_packs
 from consist.features import boilerplate_ids, compute_features
 from consist.rules import Rule
 from consist.store import Store, text_key
@@ -400,7 +400,7 @@ class _Features:
 
     def __init__(self, config: Config, parse: bool) -> None:
         set_offline(config.allow_download)
-        use_packs(config.quantity_packs)  # a worker process does not inherit the driver's
+        set_packs(config.quantity_packs)  # a worker process does not inherit the driver's
         self.config = config
         self.parse = parse
         self._nlp: Any = None
@@ -486,7 +486,7 @@ def _check_events(
 ) -> list[EventBlock]:
     """``check_event`` for each event of the task, vectors read from the store."""
     _fail_once(fault, "events")
-    use_packs(config.quantity_packs)  # a worker process does not inherit the driver's
+    set_packs(config.quantity_packs)  # a worker process does not inherit the driver's
     out = []
     with Store(where) as store:
         for block in blocks:

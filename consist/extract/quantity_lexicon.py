@@ -145,19 +145,32 @@ _TABLES: tuple[Any, ...] = (
 def packs_loaded(packs: tuple[str, ...] | list[str]) -> Iterator[None]:
     """Load packs for the duration of a block, then restore the tables as they were
     (tests and one-off comparisons that must not leak a pack into later work)."""
-    saved = [copy.copy(table) for table in _TABLES]
+    saved = _snapshot()
     try:
         use_packs(packs)
         yield
     finally:
-        for table, old in zip(_TABLES, saved, strict=True):
-            table.clear()
-            if isinstance(table, dict):
-                table.update(old)
-            elif isinstance(table, set):
-                table.update(old)
-            else:
-                table.extend(old)
+        _restore(saved)
+
+
+def set_packs(packs: tuple[str, ...] | list[str]) -> None:
+    """Exactly the core lexicon plus ``packs``: what a run is configured with, whatever an
+    earlier run in the same process (or a worker's default) had loaded."""
+    _restore(_CORE)
+    use_packs(packs)
+
+
+def _snapshot() -> list[Any]:
+    return [copy.copy(table) for table in _TABLES]
+
+
+def _restore(saved: list[Any]) -> None:
+    for table, old in zip(_TABLES, saved, strict=True):
+        table.clear()
+        if isinstance(table, dict | set):
+            table.update(old)
+        else:
+            table.extend(old)
 
 
 def digest() -> str:
@@ -170,3 +183,4 @@ def label(measure: str) -> str:
 
 
 extend(_read("lexicon.json"), "core")
+_CORE = _snapshot()  # the tables with no pack, for set_packs
